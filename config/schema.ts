@@ -1,0 +1,92 @@
+// Raseed's configuration: environment variables (and CLI flags, which win) parsed by one zod schema.
+// Every bad or missing value is reported at once.
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = z.string().url().optional();
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+
+export const ConfigSchema = z.object({
+  MQTT_PORT: port.default(1883),
+  MQTT_HOST: z.string().default('0.0.0.0'),
+  /** Use this external broker (Mosquitto, EMQX, an aedes cluster) instead of the embedded one. */
+  MQTT_URL: optionalUrl,
+  MQTT_USERNAME: z.string().optional(),
+  MQTT_PASSWORD: z.string().optional(),
+  /** Use MQTT shared subscriptions ($share/...) so several gateways split the fleet (external brokers only). */
+  MQTT_SHARED_GROUP: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  /** aedes cluster: Redis URL for the message emitter and persistence of the embedded broker. */
+  BROKER_REDIS_URL: optionalUrl,
+  HTTP_PORT: port.default(8080),
+  HTTP_HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+  INFLUX_URL: optionalUrl,
+  INFLUX_API: z.enum(['v2', 'v1']).default('v2'),
+  INFLUX_TOKEN: z.string().optional(),
+  INFLUX_ORG: z.string().optional(),
+  INFLUX_BUCKET: z.string().default('raseed'),
+  INFLUX_DATABASE: z.string().default('raseed'),
+  INFLUX_RETENTION_POLICY: z.string().optional(),
+  INFLUX_USERNAME: z.string().optional(),
+  INFLUX_PASSWORD: z.string().optional(),
+  SIM_METERS: z.coerce.number().int().min(0).max(100_000).default(20),
+  /** Seconds between readings of each simulated meter. */
+  SIM_INTERVAL: z.coerce.number().positive().max(86_400).default(5),
+  RASEED_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** Utility currency (ISO 4217); its exponent decides minor units. */
+  CURRENCY: z.enum(['OMR', 'BHD', 'KWD', 'AED', 'SAR', 'QAR']).default('OMR'),
+  /** IANA time zone of the utility: policy hours, STS TIDs read from local times, tariff months. */
+  TIME_ZONE: z.string().default('Asia/Muscat'),
+  /** Vending key (hex, 16 bytes... as the STS engine expects); generated into DATA_DIR when unset (demo only). */
+  VENDING_KEY: z.string().regex(/^[0-9a-fA-F]+$/, 'must be hex').optional(),
+  /** Allow anonymous top-ups by meter number (cash desk / kiosk). */
+  ANONYMOUS_VENDING: bool.default(false),
+  /** Serial channels, JSON: see README "Serial meters". */
+  SERIAL_CHANNELS: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = Partial<Record<keyof Config, string | number | boolean | undefined>>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Names of the settings the user set explicitly (so a taken port fails instead of moving). */
+export interface LoadedConfig extends Config {
+  explicit: ReadonlySet<keyof Config>;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env, overrides: ConfigInput = {}): LoadedConfig {
+  const keys = Object.keys(ConfigSchema.shape) as (keyof Config)[];
+  const raw: Record<string, unknown> = {};
+  const explicit = new Set<keyof Config>();
+  for (const k of keys) {
+    const o = overrides[k];
+    const e = env[k];
+    const v = o !== undefined ? o : e !== undefined && e !== '' ? e : undefined;
+    if (v !== undefined) {
+      raw[k] = v;
+      explicit.add(k);
+    }
+  }
+  const r = ConfigSchema.safeParse(raw);
+  if (!r.success) {
+    throw new ConfigError(r.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}${redactedValue(String(i.path[0]), raw)}`));
+  }
+  return Object.assign(r.data, { explicit });
+}
+
+const SECRET_KEYS = /PASSWORD|TOKEN|KEY|SECRET|DATABASE_URL/;
+function redactedValue(key: string, raw: Record<string, unknown>): string {
+  if (!(key in raw)) return '';
+  if (SECRET_KEYS.test(key)) return ' (value hidden)';
+  return ` (got ${JSON.stringify(raw[key])})`;
+}

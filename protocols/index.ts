@@ -1,0 +1,3 @@
+// Public face of protocols/: pure codecs and schemas, no I/O.
+export * from './topics.ts';
+export * from './telemetry.ts';
