@@ -1,3 +1,4 @@
 // Public face of protocols/: pure codecs and schemas, no I/O.
 export * from './topics.ts';
 export * from './telemetry.ts';
+export { luhnCheckDigit } from './sts/meter-number.ts';

@@ -14,8 +14,24 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${hash.toString('base64url')}`;
 }
 
+/**
+ * Machine credentials (a meter's MQTT password) are random secrets of 128+ bits, which no dictionary
+ * attack can reach, so a salted SHA-256 is enough and lets thousands of meters log in per second.
+ * Human passwords always go through hashPassword (scrypt).
+ */
+export function hashMachineSecret(secret: string): string {
+  const salt = randomBytes(16).toString('base64url');
+  return `sha256$${salt}$${createHash('sha256').update(salt).update(secret).digest('base64url')}`;
+}
+
 export async function verifyPassword(password: string, stored: string | null | undefined): Promise<boolean> {
   if (!stored) return false;
+  if (stored.startsWith('sha256$')) {
+    const [, salt, hash] = stored.split('$') as [string, string, string];
+    const got = createHash('sha256').update(salt).update(password).digest();
+    const expected = Buffer.from(hash, 'base64url');
+    return got.length === expected.length && timingSafeEqual(got, expected);
+  }
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [, n, r, p, saltB64, hashB64] = parts as [string, string, string, string, string, string];

@@ -8,8 +8,12 @@ export interface StoredReading {
   reading: TelemetryReading;
 }
 
-export async function upsertReadings(q: Queryable, batch: StoredReading[]): Promise<void> {
-  if (!batch.length) return;
+export async function upsertReadings(q: Queryable, input: StoredReading[]): Promise<void> {
+  if (!input.length) return;
+  // One statement may not touch a row twice: of readings with the same meter and time, the last one wins (as in InfluxDB).
+  const byKey = new Map<string, StoredReading>();
+  for (const r of input) byKey.set(`${r.meterId}\u0000${r.reading.ts}`, r);
+  const batch = [...byKey.values()];
   const cols = 11;
   const values: string[] = [];
   const params: unknown[] = [];

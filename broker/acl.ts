@@ -1,0 +1,27 @@
+// Topic ACLs: a meter publishes only under its own prefix and subscribes only to its own command topic.
+// The gateway's service account reads every meter topic and writes commands. Pure functions.
+import { METER_PUBLISH_KINDS, TOPIC_ROOT, parseMeterTopic } from '../protocols/index.ts';
+
+export type Identity =
+  | { kind: 'meter'; meterId: string }
+  | { kind: 'service'; name: string }
+  /** Unauthenticated clients, only when the broker is configured to allow them (conformance runs). */
+  | { kind: 'anonymous' };
+
+export function canPublish(who: Identity, topic: string): boolean {
+  if (topic.startsWith('$')) return false;
+  if (who.kind === 'service') return true;
+  if (who.kind === 'anonymous') return !topic.startsWith(TOPIC_ROOT + '/') && topic !== TOPIC_ROOT;
+  const t = parseMeterTopic(topic);
+  return t !== null && t.meterId === who.meterId && METER_PUBLISH_KINDS.includes(t.kind);
+}
+
+export function canSubscribe(who: Identity, filter: string): boolean {
+  if (who.kind === 'service') return true;
+  if (who.kind === 'anonymous') {
+    // Anonymous clients never see meter topics, not even through wildcards.
+    if (filter.startsWith('#') || filter.startsWith('+') || filter.startsWith('$')) return false;
+    return !filter.startsWith('raseed/');
+  }
+  return filter === `${TOPIC_ROOT}/${who.meterId}/commands`;
+}

@@ -1,0 +1,164 @@
+// Starts Raseed's parts in one process: store, embedded broker (or an external one), gateway, API and,
+// optionally, a simulated fleet. Tests start the same stack on ephemeral ports.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger, LoadedConfig } from '../config/index.ts';
+import { choosePort } from '../config/index.ts';
+import { openStore, upsertServiceAccount, type Db } from '../store/index.ts';
+import { startBroker, type RunningBroker } from '../broker/index.ts';
+import {
+  DirectStorePipeline, Ingest, LatestStateWriter, MeterDirectory, connectExternalGateway, embeddedCommandTransport,
+  embeddedPublishHook, type CommandTransport, type ExternalGateway, type TelemetryPipeline,
+} from '../gateway/index.ts';
+import { buildApi, type ApiPlugin, type RaseedApp } from '../dashboard-api/index.ts';
+import { planFleet, startFleet, type RunningFleet, type PlannedMeter } from '../meter-sim/index.ts';
+import { dataSecret, ensureAdmin, seedFleet, type AdminCredentials, type SeededFleet } from './seed.ts';
+
+export interface StackOptions {
+  config: LoadedConfig;
+  logger: Logger;
+  /** Parts to run (default: all). */
+  parts?: { broker?: boolean; gateway?: boolean; api?: boolean; sim?: boolean };
+  /** Keep the SQL store in memory (tests). */
+  inMemoryStore?: boolean;
+  /** Extra API plugins. */
+  plugins?: ApiPlugin[];
+  onProgress?: (what: string, done: number, total: number) => void;
+}
+
+export interface RunningStack {
+  db: Db;
+  broker: RunningBroker | null;
+  external: ExternalGateway | null;
+  ingest: Ingest | null;
+  commands: CommandTransport | null;
+  pipeline: TelemetryPipeline | null;
+  api: RaseedApp | null;
+  fleet: RunningFleet | null;
+  plan: PlannedMeter[];
+  admin: AdminCredentials;
+  seeded: SeededFleet | null;
+  urls: { http: string | null; docs: string | null; mqtt: string | null };
+  notes: string[];
+  stop(): Promise<void>;
+}
+
+const CONSOLE_DIR = fileURLToPath(new URL('../console/dist/', import.meta.url));
+
+export async function startStack(o: StackOptions): Promise<RunningStack> {
+  const { config, logger } = o;
+  const parts = { broker: true, gateway: true, api: true, sim: true, ...o.parts };
+  const notes: string[] = [];
+  const dataDir = o.inMemoryStore ? undefined : resolve(config.DATA_DIR);
+  const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir });
+  const stops: (() => Promise<void>)[] = [async () => db.close()];
+  const stopAll = async () => {
+    for (const s of stops.reverse()) {
+      try {
+        await s();
+      } catch (err) {
+        logger.warn({ err }, 'error during shutdown');
+      }
+    }
+  };
+  try {
+    const admin = await ensureAdmin(db, config.RASEED_ADMIN_PASSWORD);
+    const fleetSecret = dataSecret(dataDir, 'sim-fleet.secret');
+    const directory = new MeterDirectory(db);
+
+    let ingest: Ingest | null = null;
+    let pipeline: TelemetryPipeline | null = null;
+    let latest: LatestStateWriter | null = null;
+    if (parts.gateway) {
+      pipeline = new DirectStorePipeline(db);
+      latest = new LatestStateWriter(db, logger.child({ part: 'latest' }));
+      ingest = new Ingest(pipeline, directory, latest, logger.child({ part: 'gateway' }));
+      const p = pipeline, l = latest;
+      stops.push(async () => {
+        await l.flush();
+        await p.close();
+      });
+    }
+
+    let broker: RunningBroker | null = null;
+    let external: ExternalGateway | null = null;
+    let commands: CommandTransport | null = null;
+    let mqttUrl: string | null = config.MQTT_URL ?? null;
+    if (!config.MQTT_URL && parts.broker) {
+      const port = await choosePort('MQTT', config.MQTT_PORT, config.explicit.has('MQTT_PORT'), 'MQTT_PORT', config.MQTT_HOST);
+      if (port.moved) notes.push(`MQTT port ${config.MQTT_PORT} is in use; using ${port.port} instead`);
+      const ing = ingest;
+      broker = await startBroker({
+        port: port.port,
+        host: config.MQTT_HOST,
+        logger: logger.child({ part: 'broker' }),
+        authenticate: (u, p) => directory.authenticate(u, p),
+        onPublish: ing ? embeddedPublishHook(ing) : undefined,
+        onClientConnected: (who) => { if (who.kind === 'meter' && ing) void ing.presence(who.meterId, true); },
+        onClientDisconnected: (who) => { if (who.kind === 'meter' && ing) void ing.presence(who.meterId, false); },
+        redisUrl: config.BROKER_REDIS_URL,
+      });
+      const b = broker;
+      stops.push(() => b.close());
+      mqttUrl = `mqtt://${config.MQTT_HOST === '0.0.0.0' ? '127.0.0.1' : config.MQTT_HOST}:${broker.port}`;
+      if (ingest) commands = embeddedCommandTransport(broker.aedes);
+      if (!parts.gateway) {
+        // A broker alone: the gateway logs in with a service account.
+        const password = config.MQTT_PASSWORD ?? dataSecret(dataDir, 'gateway-mqtt.secret');
+        await upsertServiceAccount(db, 'gateway', password);
+        notes.push(`gateway MQTT account: svc:gateway (password ${config.MQTT_PASSWORD ? 'from MQTT_PASSWORD' : `in ${dataDir ?? 'memory'}/gateway-mqtt.secret`})`);
+      }
+    } else if (config.MQTT_URL && ingest) {
+      external = await connectExternalGateway(ingest, {
+        url: config.MQTT_URL,
+        username: config.MQTT_USERNAME ?? 'svc:gateway',
+        password: config.MQTT_PASSWORD ?? dataSecret(dataDir, 'gateway-mqtt.secret'),
+        sharedGroup: config.MQTT_SHARED_GROUP,
+        logger: logger.child({ part: 'gateway' }),
+      });
+      const e = external;
+      stops.push(() => e.close());
+      commands = external;
+    }
+
+    let api: RaseedApp | null = null;
+    let httpUrl: string | null = null;
+    if (parts.api) {
+      const port = await choosePort('HTTP', config.HTTP_PORT, config.explicit.has('HTTP_PORT'), 'HTTP_PORT', config.HTTP_HOST);
+      if (port.moved) notes.push(`HTTP port ${config.HTTP_PORT} is in use; using ${port.port} instead`);
+      api = await buildApi({ db, config, logger, plugins: o.plugins, consoleDir: CONSOLE_DIR });
+      await api.listen({ port: port.port, host: config.HTTP_HOST });
+      const a = api;
+      stops.push(() => a.close());
+      const addr = api.server.address();
+      const p = typeof addr === 'object' && addr ? addr.port : port.port;
+      httpUrl = `http://${config.HTTP_HOST === '0.0.0.0' ? 'localhost' : config.HTTP_HOST}:${p}`;
+    }
+
+    let fleet: RunningFleet | null = null;
+    let seeded: SeededFleet | null = null;
+    const plan = parts.sim && config.SIM_METERS > 0 ? planFleet(config.SIM_METERS) : [];
+    if (plan.length) {
+      if (!mqttUrl) throw new Error('the simulated fleet needs a broker: run the broker here or set MQTT_URL');
+      seeded = await seedFleet(db, plan, fleetSecret, (d, t) => o.onProgress?.('registering simulated meters', d, t));
+      for (const p of plan) directory.invalidate(p.id);
+      fleet = await startFleet(plan, {
+        brokerUrl: mqttUrl,
+        fleetSecret,
+        intervalMs: config.SIM_INTERVAL * 1000,
+        onProgress: (d, t) => o.onProgress?.('connecting simulated meters', d, t),
+      });
+      const f = fleet;
+      stops.push(() => f.stop());
+    }
+
+    return {
+      db, broker, external, ingest, commands, pipeline, api, fleet, plan, admin, seeded, notes,
+      urls: { http: httpUrl, docs: httpUrl ? `${httpUrl}/docs` : null, mqtt: mqttUrl },
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

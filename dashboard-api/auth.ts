@@ -1,0 +1,42 @@
+// Bearer-token authentication and role checks. Tokens come from POST /api/v1/sessions; only their hash is stored.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { userForSession, type Role, type User, type Db } from '../store/index.ts';
+import { forbidden, unauthorized } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: User | null;
+  }
+}
+
+export const OPERATOR_ROLES: Role[] = ['admin', 'operator', 'viewer'];
+
+export function bearerToken(req: FastifyRequest): string | null {
+  const h = req.headers.authorization;
+  if (h && /^Bearer\s+/i.test(h)) return h.replace(/^Bearer\s+/i, '').trim() || null;
+  // EventSource cannot set headers: live feeds accept the token as a query parameter.
+  const q = (req.query as Record<string, unknown> | undefined)?.access_token;
+  return typeof q === 'string' && q ? q : null;
+}
+
+export function authHook(db: Db) {
+  return async (req: FastifyRequest) => {
+    req.user = null;
+    const token = bearerToken(req);
+    if (token) req.user = await userForSession(db, token);
+  };
+}
+
+/** preHandler: the request must carry a valid token of one of these roles. */
+export function requireRole(...roles: Role[]) {
+  return async (req: FastifyRequest, _reply: FastifyReply) => {
+    if (!req.user) throw unauthorized();
+    if (!roles.includes(req.user.role)) throw forbidden(`this action needs one of the roles: ${roles.join(', ')}; you are ${req.user.role}`);
+  };
+}
+
+/** Operators see every meter; a subscriber only their own. */
+export function canSeeMeter(user: User, meterSubscriberId: number | null): boolean {
+  if (OPERATOR_ROLES.includes(user.role)) return true;
+  return user.role === 'subscriber' && user.subscriberId !== null && user.subscriberId === meterSubscriberId;
+}

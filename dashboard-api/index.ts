@@ -1,0 +1,6 @@
+// Public face of dashboard-api/: the Fastify service.
+export { buildApi, type RaseedApp } from './app.ts';
+export type { ApiContext, ApiPlugin } from './context.ts';
+export { requireRole, canSeeMeter, OPERATOR_ROLES, bearerToken } from './auth.ts';
+export { HttpProblem, Problem, problemResponses, unauthorized, forbidden, notFound, conflict, badRequest } from './problem.ts';
+export { toMeterView, type MeterView } from './routes/meters.ts';

@@ -1,0 +1,50 @@
+// Keeps each meter's latest state in the store. Updates are coalesced per meter and written
+// in one transaction per flush, so thousands of meters cost one write round per second, not one per reading.
+import { applyLatestReading, setOnline, type Db } from '../store/index.ts';
+import type { TelemetryReading } from '../protocols/index.ts';
+import type { Logger } from '../config/index.ts';
+
+export class LatestStateWriter {
+  private pending = new Map<string, { reading: TelemetryReading; receivedAt: number }>();
+  private online = new Map<string, { online: boolean; at: number }>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly db: Db, private readonly logger: Logger, private readonly intervalMs = 500) {}
+
+  reading(meterId: string, reading: TelemetryReading, receivedAt: number): void {
+    const cur = this.pending.get(meterId);
+    if (!cur || cur.reading.ts <= reading.ts) this.pending.set(meterId, { reading, receivedAt });
+    this.schedule();
+  }
+
+  status(meterId: string, online: boolean, at = Date.now()): void {
+    this.online.set(meterId, { online, at });
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (!this.timer) this.timer = setTimeout(() => void this.flush(), this.intervalMs);
+  }
+
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const readings = this.pending;
+    const online = this.online;
+    this.pending = new Map();
+    this.online = new Map();
+    this.flushing = this.flushing.then(async () => {
+      if (!readings.size && !online.size) return;
+      try {
+        await this.db.transaction(async (tx) => {
+          for (const [id, r] of readings) await applyLatestReading(tx, id, r.reading, r.receivedAt);
+          for (const [id, s] of online) await setOnline(tx, id, s.online, s.at);
+        });
+      } catch (err) {
+        this.logger.error({ err }, 'latest state update failed');
+      }
+    });
+    return this.flushing;
+  }
+}
