@@ -1,0 +1,25 @@
+// Public face of protocols/sts: the STS (IEC 62055-41) token engine.
+export * from './errors.ts';
+export { formatDecimal, parseDecimalCeil, unitsToTenths, encodeTransferAmount, decodeTransferAmount, encodeCurrencyAmount, decodeCurrencyAmount, MAX_TRANSFER_AMOUNT, CURRENCY_SCALE } from './amount.ts';
+export type { CurrencyAmount } from './amount.ts';
+export { stsCrc, crc16Modbus } from './crc.ts';
+export { BASE_DATES, TID_MAX, isBaseDate, tidFromDate, tidToIso, tidToWallIso, lastValidMinute, isKeyExpired, nextUniqueTid } from './tid.ts';
+export type { BaseDate } from './tid.ts';
+export { EAS, EA_CODES, parseEa, createCipher, keyBytesFor } from './ciphers.ts';
+export type { Ea, BlockCipher } from './ciphers.ts';
+export { STA_REAL_TABLES, STA_SAMPLE_TABLES } from './sta.ts';
+export type { StaTables } from './sta.ts';
+export { desEncrypt, desDecrypt } from './des.ts';
+export { parseMeterNumber, luhnCheckDigit, luhnValid, panBlock, controlBlock, STS_IIN } from './meter-number.ts';
+export type { MeterNumber } from './meter-number.ts';
+export { makeDecoderKeyParams, parseDkga, KEY_TYPE_NAMES } from './dkga.ts';
+export type { DecoderKeyParams, Dkga, KeyType } from './dkga.ts';
+export { buildDataBlock, parseDataBlock, classOf } from './token-data.ts';
+export type { TokenFields, TokenType } from './token-data.ts';
+export { formatToken, parseTokenDigits } from './transposition.ts';
+export { requestToFields, encodeToken, vendWithDecoderKey, keyChangeFields, vendKeyChangeWithDecoderKeys, assertNewKeyInfo, vendToken, vendCreditToken, vendKeyChange } from './vend.ts';
+export type { VendRequest, VendContext, NewKeyInfo, VendedToken, TimeFields } from './vend.ts';
+export { createDecoderState, decodeToken, decodeWithKey, decryptToken, describeFields, checkDecoderState, DEFAULT_TID_MEMORY } from './decoder.ts';
+export type { DecoderState, DecodeResult, DecodeOptions, DecodedToken, Credit, Service, PendingKeyChange, CreateDecoderStateOptions, TokenResult } from './decoder.ts';
+export { SoftwareKeyStore } from './keystore.ts';
+export type { VendingKeyStore, MeterKeyRef, VendingKeyInfo } from './keystore.ts';
