@@ -15,6 +15,7 @@ import { assertBaseDate } from './tid.ts';
 import type { BaseDate } from './tid.ts';
 import { encodeToken, keyChangeFields, requestToFields } from './vend.ts';
 import type { NewKeyInfo, VendContext, VendRequest } from './vend.ts';
+import type { TokenFields } from './token-data.ts';
 
 export interface BatchContext {
   /** Vending time zone for ISO times without a zone (default UTC). */
@@ -122,29 +123,36 @@ export class StsBatchSession {
 
   /** `sts vend`: `{"id", "key": KEY, "token": REQ}` -> `{"id", "tokens": [...]}`. */
   async vend(line: unknown): Promise<{ id: unknown; tokens: string[] }> {
+    const { id, tokens } = await this.vendDetailed(line);
+    return { id, tokens };
+  }
+
+  /** As vend(), also returning the token fields (for readable output; key change fields are not returned). */
+  async vendDetailed(line: unknown): Promise<{ id: unknown; tokens: string[]; fields: TokenFields[]; baseDate: BaseDate }> {
     const l = obj(line, 'request');
     const req = obj(l.token, 'token');
     const id = l.id ?? null;
     if (req.type === 'meterTest') {
       const fields = requestToFields(req as unknown as VendRequest);
-      return { id, tokens: [encodeToken(fields, null)] };
+      return { id, tokens: [encodeToken(fields, null)], fields: [fields], baseDate: 1993 };
     }
     const key = this.resolveKey(l.key);
+    const baseDate = this.#baseDate(key, l);
     if (req.type === 'keyChange') {
       const next = this.resolveKey(req.newKey, 'newKey');
       const info = this.#newKeyInfo(next, req);
       if (key.kind === 'vending' && next.kind === 'vending') {
-        return { id, tokens: await this.#store.keyChangeTokens(key.ref, next.ref, { ken: info.ken, rollover: info.rollover }) };
+        return { id, tokens: await this.#store.keyChangeTokens(key.ref, next.ref, { ken: info.ken, rollover: info.rollover }), fields: [], baseDate };
       }
       const cipher = createCipher(key.kind === 'vending' ? key.ref.ea : key.ea, await this.#decoderKey(key));
-      return { id, tokens: keyChangeFields(await this.#decoderKey(next), info).map((f) => encodeToken(f, cipher)) };
+      return { id, tokens: keyChangeFields(await this.#decoderKey(next), info).map((f) => encodeToken(f, cipher)), fields: [], baseDate };
     }
-    const vctx: VendContext = { baseDate: this.#baseDate(key, l), timeZone: this.ctx.timeZone ?? 'UTC' };
+    const vctx: VendContext = { baseDate, timeZone: this.ctx.timeZone ?? 'UTC' };
     if (this.ctx.now) vctx.now = this.ctx.now;
     if (this.ctx.random) vctx.random = this.ctx.random;
     const fields = requestToFields(req as unknown as VendRequest, vctx);
-    if (key.kind === 'vending') return { id, tokens: await this.#store.encodeTokens(key.ref, [fields]) };
-    return { id, tokens: [encodeToken(fields, createCipher(key.ea, key.key))] };
+    if (key.kind === 'vending') return { id, tokens: await this.#store.encodeTokens(key.ref, [fields]), fields: [fields], baseDate };
+    return { id, tokens: [encodeToken(fields, createCipher(key.ea, key.key))], fields: [fields], baseDate };
   }
 
   /** `sts decode`: `{"id", "key": KEY, "token": "20 digits", "baseDate"?}` -> result code and decoded fields. */
