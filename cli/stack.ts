@@ -4,10 +4,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger, LoadedConfig } from '../config/index.ts';
 import { choosePort } from '../config/index.ts';
-import { openStore, upsertServiceAccount, type Db } from '../store/index.ts';
-import { startBroker, type RunningBroker } from '../broker/index.ts';
+import { openStore, upsertServiceAccount, SecretBox, type Db } from '../store/index.ts';
+import { identityOf, startBroker, type RunningBroker } from '../broker/index.ts';
 import {
-  DirectStorePipeline, Ingest, LatestStateWriter, MeterDirectory, connectExternalGateway, embeddedCommandTransport,
+  CommandService, DirectStorePipeline, Ingest, LatestStateWriter, MeterDirectory, connectExternalGateway, embeddedCommandTransport,
   embeddedPublishHook, type CommandTransport, type ExternalGateway, type TelemetryPipeline,
 } from '../gateway/index.ts';
 import { buildApi, type ApiPlugin, type RaseedApp } from '../dashboard-api/index.ts';
@@ -31,7 +31,11 @@ export interface RunningStack {
   broker: RunningBroker | null;
   external: ExternalGateway | null;
   ingest: Ingest | null;
-  commands: CommandTransport | null;
+  transport: CommandTransport | null;
+  commands: CommandService;
+  box: SecretBox;
+  /** Meters connected now (as the gateway sees them). */
+  online: Set<string>;
   pipeline: TelemetryPipeline | null;
   api: RaseedApp | null;
   fleet: RunningFleet | null;
@@ -39,6 +43,8 @@ export interface RunningStack {
   admin: AdminCredentials;
   seeded: SeededFleet | null;
   urls: { http: string | null; docs: string | null; mqtt: string | null };
+  /** Secret from which the simulated meters' passwords derive (demo fleet only). */
+  fleetSecret: string;
   notes: string[];
   stop(): Promise<void>;
 }
@@ -82,7 +88,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
 
     let broker: RunningBroker | null = null;
     let external: ExternalGateway | null = null;
-    let commands: CommandTransport | null = null;
+    let transport: CommandTransport | null = null;
     let mqttUrl: string | null = config.MQTT_URL ?? null;
     if (!config.MQTT_URL && parts.broker) {
       const port = await choosePort('MQTT', config.MQTT_PORT, config.explicit.has('MQTT_PORT'), 'MQTT_PORT', config.MQTT_HOST);
@@ -101,7 +107,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       const b = broker;
       stops.push(() => b.close());
       mqttUrl = `mqtt://${config.MQTT_HOST === '0.0.0.0' ? '127.0.0.1' : config.MQTT_HOST}:${broker.port}`;
-      if (ingest) commands = embeddedCommandTransport(broker.aedes);
+      if (ingest) transport = embeddedCommandTransport(broker.aedes);
       if (!parts.gateway) {
         // A broker alone: the gateway logs in with a service account.
         const password = config.MQTT_PASSWORD ?? dataSecret(dataDir, 'gateway-mqtt.secret');
@@ -118,7 +124,35 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       });
       const e = external;
       stops.push(() => e.close());
-      commands = external;
+      transport = external;
+    }
+
+    const box = config.RASEED_DATA_KEY ? SecretBox.fromBase64(config.RASEED_DATA_KEY) : SecretBox.fromBase64(dataSecret(dataDir, 'data.key'));
+    const online = new Set<string>();
+    const commands = new CommandService({ db, box, transport, logger: logger.child({ part: 'commands' }), isOnline: (id) => (ingest ? online.has(id) : undefined) });
+    if (ingest) {
+      ingest.listen({
+        onAck: async (meterId, ack) => {
+          await commands.onAck(meterId, ack);
+        },
+        onStatus: async (meterId, isOnline) => {
+          if (!isOnline) return void online.delete(meterId);
+          online.add(meterId);
+          if (!broker) await commands.onOnline(meterId);
+        },
+      });
+    }
+    if (broker && ingest) {
+      // Deliver waiting commands once the meter has subscribed to its command topic, not merely connected:
+      // a command published in between would reach no subscription.
+      broker.aedes.on('subscribe', (subs, client) => {
+        const who = identityOf(client);
+        if (who?.kind === 'meter' && subs.some((x) => x.topic.endsWith('/commands'))) void commands.onOnline(who.meterId);
+      });
+    }
+    if (transport) {
+      commands.start();
+      stops.push(() => commands.stop());
     }
 
     let api: RaseedApp | null = null;
@@ -153,7 +187,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     }
 
     return {
-      db, broker, external, ingest, commands, pipeline, api, fleet, plan, admin, seeded, notes,
+      db, broker, external, ingest, transport, commands, box, online, pipeline, fleetSecret, api, fleet, plan, admin, seeded, notes,
       urls: { http: httpUrl, docs: httpUrl ? `${httpUrl}/docs` : null, mqtt: mqttUrl },
       stop: stopAll,
     };

@@ -42,6 +42,8 @@ export const ConfigSchema = z.object({
   TIME_ZONE: z.string().default('Asia/Muscat'),
   /** Vending key (hex, 16 bytes... as the STS engine expects); generated into DATA_DIR when unset (demo only). */
   VENDING_KEY: z.string().regex(/^[0-9a-fA-F]+$/, 'must be hex').optional(),
+  /** Key sealing secrets at rest (base64url, 32 bytes); kept in DATA_DIR when unset. */
+  RASEED_DATA_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes, base64url').optional(),
   /** Allow anonymous top-ups by meter number (cash desk / kiosk). */
   ANONYMOUS_VENDING: bool.default(false),
   /** Serial channels, JSON: see README "Serial meters". */

@@ -2,3 +2,4 @@
 export * from './topics.ts';
 export * from './telemetry.ts';
 export { luhnCheckDigit } from './sts/meter-number.ts';
+export * from './reference.ts';

@@ -9,3 +9,5 @@ export * from './meters.ts';
 export * from './users.ts';
 export * from './readings.ts';
 export * from './service-accounts.ts';
+export { SecretBox } from './secret-box.ts';
+export * from './commands.ts';
