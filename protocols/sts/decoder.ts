@@ -320,7 +320,7 @@ function decodeInner(state: DecoderState, digits: string, opts: DecodeOptions): 
     if (state.keyType === 1) return reject('ddtk', 'default_key_refuses_credit');
     if (state.keyType === 0) return reject('ddtk', 'initialisation_key_refuses_credit');
   }
-  if (f.type === 'clearCredit' && !(f.register <= 6 || f.register === 0xffff)) return reject('range', 'unknown_register');
+  if (f.type === 'clearCredit' && !(f.register <= 7 || f.register === 0xffff)) return reject('range', 'unknown_register');
   if (isKeyExpired(tid, state.ken)) return reject('key_expired', 'ken');
   if (state.tidMemory.includes(tid)) return reject('used', 'tid_used');
   if (state.tidMemory.length >= state.tidMemorySize && tid < state.tidMemory[0]!) return reject('old', 'tid_older_than_memory');

@@ -7,7 +7,7 @@ export { BASE_DATES, TID_MAX, isBaseDate, tidFromDate, tidToIso, tidToWallIso, l
 export type { BaseDate } from './tid.ts';
 export { EAS, EA_CODES, parseEa, createCipher, keyBytesFor } from './ciphers.ts';
 export type { Ea, BlockCipher } from './ciphers.ts';
-export { STA_REAL_TABLES, STA_SAMPLE_TABLES } from './sta.ts';
+export { STA_REAL_TABLES, STA_SAMPLE_TABLES, staCipher } from './sta.ts';
 export type { StaTables } from './sta.ts';
 export { desEncrypt, desDecrypt } from './des.ts';
 export { parseMeterNumber, luhnCheckDigit, luhnValid, panBlock, controlBlock, STS_IIN } from './meter-number.ts';
@@ -23,3 +23,7 @@ export { createDecoderState, decodeToken, decodeWithKey, decryptToken, describeF
 export type { DecoderState, DecodeResult, DecodeOptions, DecodedToken, Credit, Service, PendingKeyChange, CreateDecoderStateOptions, TokenResult } from './decoder.ts';
 export { SoftwareKeyStore } from './keystore.ts';
 export type { VendingKeyStore, MeterKeyRef, VendingKeyInfo } from './keystore.ts';
+export { MeterTokenDecoder } from './meter-decoder.ts';
+export type { MeterTokenOutcome, MeterTokenDecoderOptions, MeterEffect } from './meter-decoder.ts';
+export { StsBatchSession } from './batch.ts';
+export type { BatchContext } from './batch.ts';

@@ -78,8 +78,13 @@ function buildEngine(tables: StaTables): StaEngine {
 }
 
 /** Per-key schedule: sel[round*8 + bytePos] (2 bits: which S-box each nibble of that byte uses). */
+/** The encryption key register before round 1: ROR64(NOT K, 12). */
+export function staEncryptionKey(key: bigint): bigint {
+  return ror64(~key & MASK64, 12);
+}
+
 function keySchedule(key: bigint): Uint8Array {
-  let k = ror64(~key & MASK64, 12);
+  let k = staEncryptionKey(key);
   const sel = new Uint8Array(16 * 8);
   for (let r = 0; r < 16; r++) {
     for (let pos = 0; pos < 8; pos++) {

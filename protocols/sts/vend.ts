@@ -30,7 +30,7 @@ export type VendRequest =
   | ({ type: 'credit'; subclass?: 0 | 1 | 2 | 3; /** Decimal in service units (kWh, m3, ...), rounded up to 0.1. */ units: string | number } & TimeFields)
   | ({ type: 'currency'; subclass: 4 | 5 | 6 | 7; /** Decimal currency amount, rounded up to 10^-5. */ amount: string | number } & Omit<TimeFields, 'rnd'>)
   | ({ type: 'maxPowerLimit' | 'maxPhasePowerUnbalanceLimit'; watts: number } & TimeFields)
-  | ({ type: 'clearCredit'; /** 0 elec, 1 water, 2 gas, 3 time, 4-6 currency, 65535 all. */ register: number } & TimeFields)
+  | ({ type: 'clearCredit'; /** Register = credit subclass: 0 elec, 1 water, 2 gas, 3 time, 4-7 their currency registers; 65535 all. */ register: number } & TimeFields)
   | ({ type: 'clearTamper'; pad?: number } & TimeFields)
   | ({ type: 'setTariffRate' | 'setWaterMeterFactor'; value: number } & TimeFields)
   | { type: 'meterTest'; subclass: 0 | 1; mfrCode: number; control: number | bigint | string };
