@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { ConfigError, PortInUseError, createLogger, loadConfig, type ConfigInput } from '../config/index.ts';
 import { startStack, type StackOptions } from './stack.ts';
 import { banner } from './banner.ts';
+import { registerStsCommands } from './sts.ts';
 
-export { startStack, type RunningStack, type StackOptions } from './stack.ts';
+export { startStack, type RunningStack, type StackOptions, type StackContext, type RaseedModule, type ModuleInstance } from './stack.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -104,6 +105,7 @@ export function buildProgram(): Command {
     .action((f: CommonFlags) => run({ ...f, simMeters: '0' }, { broker: false, gateway: false, api: true, sim: false }));
   withCommonFlags(program.command('sim').description('run only a simulated fleet against the broker at MQTT_URL (meters are registered in the store)'))
     .action((f: CommonFlags) => run(f, { broker: false, gateway: false, api: false, sim: true }));
+  registerStsCommands(program);
   return program;
 }
 

@@ -11,8 +11,40 @@ import {
   embeddedPublishHook, type CommandTransport, type ExternalGateway, type TelemetryPipeline,
 } from '../gateway/index.ts';
 import { buildApi, type ApiPlugin, type RaseedApp } from '../dashboard-api/index.ts';
-import { planFleet, startFleet, type RunningFleet, type PlannedMeter } from '../meter-sim/index.ts';
+import { planFleet, startFleet, type RunningFleet, type PlannedMeter, type TokenDecoderPort } from '../meter-sim/index.ts';
+import { DEFAULT_MODULES } from './modules.ts';
 import { dataSecret, ensureAdmin, seedFleet, type AdminCredentials, type SeededFleet } from './seed.ts';
+
+/** What a feature module gets from the running stack. */
+export interface StackContext {
+  db: Db;
+  config: LoadedConfig;
+  logger: Logger;
+  /** The embedded store's directory (undefined: in memory). */
+  dataDir: string | undefined;
+  box: SecretBox;
+  commands: CommandService;
+  /** Null when this process runs no gateway. */
+  ingest: Ingest | null;
+  online: Set<string>;
+}
+
+/** A feature (prepaid, disconnection policy, telemetry reads...) plugged into the stack: API routes, simulator hooks, shutdown. */
+export interface RaseedModule {
+  name: string;
+  start(ctx: StackContext): Promise<ModuleInstance>;
+}
+
+export interface ModuleInstance {
+  plugins?: ApiPlugin[];
+  /** The STS decoder a simulated meter runs (its keys come from the module that owns them). */
+  simDecoderFor?: (m: PlannedMeter) => TokenDecoderPort | undefined;
+  /** Registers extra data for simulated meters (e.g. STS parameters) after they are seeded. */
+  afterSeed?: (plan: PlannedMeter[]) => Promise<void>;
+  stop?: () => Promise<void>;
+  /** Anything the module exposes to tests. */
+  api?: unknown;
+}
 
 export interface StackOptions {
   config: LoadedConfig;
@@ -23,6 +55,8 @@ export interface StackOptions {
   inMemoryStore?: boolean;
   /** Extra API plugins. */
   plugins?: ApiPlugin[];
+  /** Feature modules (default: all of cli/modules.ts). */
+  modules?: RaseedModule[];
   onProgress?: (what: string, done: number, total: number) => void;
 }
 
@@ -40,6 +74,7 @@ export interface RunningStack {
   api: RaseedApp | null;
   fleet: RunningFleet | null;
   plan: PlannedMeter[];
+  modules: Record<string, ModuleInstance>;
   admin: AdminCredentials;
   seeded: SeededFleet | null;
   urls: { http: string | null; docs: string | null; mqtt: string | null };
@@ -155,12 +190,21 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       stops.push(() => commands.stop());
     }
 
+    const modules: Record<string, ModuleInstance> = {};
+    const ctx: StackContext = { db, config, logger, dataDir, box, commands, ingest, online };
+    for (const m of o.modules ?? DEFAULT_MODULES) {
+      const inst = await m.start(ctx);
+      modules[m.name] = inst;
+      if (inst.stop) stops.push(inst.stop);
+    }
+    const plugins = [...(o.plugins ?? []), ...Object.values(modules).flatMap((m) => m.plugins ?? [])];
+
     let api: RaseedApp | null = null;
     let httpUrl: string | null = null;
     if (parts.api) {
       const port = await choosePort('HTTP', config.HTTP_PORT, config.explicit.has('HTTP_PORT'), 'HTTP_PORT', config.HTTP_HOST);
       if (port.moved) notes.push(`HTTP port ${config.HTTP_PORT} is in use; using ${port.port} instead`);
-      api = await buildApi({ db, config, logger, plugins: o.plugins, consoleDir: CONSOLE_DIR });
+      api = await buildApi({ db, config, logger, plugins, consoleDir: CONSOLE_DIR });
       await api.listen({ port: port.port, host: config.HTTP_HOST });
       const a = api;
       stops.push(() => a.close());
@@ -176,9 +220,12 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       if (!mqttUrl) throw new Error('the simulated fleet needs a broker: run the broker here or set MQTT_URL');
       seeded = await seedFleet(db, plan, fleetSecret, (d, t) => o.onProgress?.('registering simulated meters', d, t));
       for (const p of plan) directory.invalidate(p.id);
+      for (const m of Object.values(modules)) await m.afterSeed?.(plan);
+      const decoders = Object.values(modules).map((m) => m.simDecoderFor).filter((f) => f !== undefined);
       fleet = await startFleet(plan, {
         brokerUrl: mqttUrl,
         fleetSecret,
+        decoderFor: (p) => decoders.map((f) => f(p)).find((d) => d !== undefined),
         intervalMs: config.SIM_INTERVAL * 1000,
         onProgress: (d, t) => o.onProgress?.('connecting simulated meters', d, t),
       });
@@ -187,7 +234,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     }
 
     return {
-      db, broker, external, ingest, transport, commands, box, online, pipeline, fleetSecret, api, fleet, plan, admin, seeded, notes,
+      db, broker, external, ingest, transport, commands, box, online, pipeline, fleetSecret, modules, api, fleet, plan, admin, seeded, notes,
       urls: { http: httpUrl, docs: httpUrl ? `${httpUrl}/docs` : null, mqtt: mqttUrl },
       stop: stopAll,
     };

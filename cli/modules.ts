@@ -1,0 +1,5 @@
+// The feature modules `raseed start` runs, in start order. Each lives in its own folder and
+// plugs in API routes, simulator hooks and shutdown through the RaseedModule interface.
+import type { RaseedModule } from './stack.ts';
+
+export const DEFAULT_MODULES: RaseedModule[] = [];
