@@ -90,6 +90,7 @@ export function tidFromWallMs(wallMs: number, base: BaseDate): number {
 
 /** TID of an ISO date-time or Date on a base date, read in the vending time zone. */
 export function tidFromDate(when: string | Date | number, base: BaseDate, timeZone = 'UTC'): number {
+  if (timeZone !== 'UTC') dtf(timeZone); // validates the zone
   const wall = typeof when === 'string' ? isoToWallMs(when, timeZone) : wallClockMs(when instanceof Date ? when.getTime() : when, timeZone);
   if (Number.isNaN(wall)) throw new StsTimeError('invalid date', 'issuedAt');
   return tidFromWallMs(wall, base);
