@@ -4,7 +4,9 @@ import { startStack, type RunningStack, type StackOptions } from '../../cli/inde
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-pass';
 
-export interface TestStack extends RunningStack {
+/** The running stack; `api` here is an HTTP helper, the Fastify instance is `app`. */
+export interface TestStack extends Omit<RunningStack, 'api'> {
+  app: RunningStack['api'];
   http: string;
   mqtt: string;
   login(username: string, password: string): Promise<string>;
@@ -39,6 +41,7 @@ export async function startTestStack(env: Record<string, string> = {}, o: Partia
   };
   let admin: string | null = null;
   return Object.assign(s, {
+    app: s.api,
     http,
     mqtt: s.urls.mqtt ?? '',
     api,
