@@ -67,7 +67,7 @@ describe('decode(vend(x)) = x', () => {
       expect(res.token?.type).toBe(r.type);
       if (r.type === 'credit') {
         // 1/100 units requested, 1/10 delivered: t_delivered * 10 >= units * 100.
-        const want = BigInt(r.units.replace('.', ''));
+        const want = BigInt(String(r.units).replace('.', ''));
         const got = BigInt(res.credit?.kind === 'units' ? res.credit.tenths : -1);
         expect(got * 10n).toBeGreaterThanOrEqual(want);
         expect(res.credit?.subclass).toBe(r.subclass);
@@ -79,7 +79,8 @@ describe('decode(vend(x)) = x', () => {
       } else if (r.type === 'clearCredit') expect(res.token?.register).toBe(r.register);
       else if (r.type === 'setTariffRate' || r.type === 'setWaterMeterFactor') expect(res.token?.value).toBe(r.value);
       else if (r.type === 'currency') {
-        const want = BigInt(r.amount.replace('.', '').padEnd(1, '0')) * 10n ** BigInt(5 - (r.amount.split('.')[1]?.length ?? 0));
+        const a = String(r.amount);
+        const want = BigInt(a.replace('.', '')) * 10n ** BigInt(5 - (a.split('.')[1]?.length ?? 0));
         expect(res.credit?.kind).toBe('currency');
         if (res.credit?.kind === 'currency') expect(BigInt(res.credit.amountE5)).toBeGreaterThanOrEqual(want);
       }
