@@ -61,6 +61,8 @@ export async function connectExternalGateway(ingest: Ingest, o: ExternalGatewayO
     // A persistent session: QoS 1 messages that arrive while the gateway restarts wait for it at the broker.
     clean: false,
     protocolVersion: o.sharedGroup ? 5 : 4,
+    // MQTT 5 ends a session at disconnect unless it is given an expiry.
+    ...(o.sharedGroup ? { properties: { sessionExpiryInterval: 3600 } } : {}),
     reconnectPeriod: 1000,
     // MQTT.js does not reconnect after a CONNACK error unless told to.
     reconnectOnConnackError: true,
