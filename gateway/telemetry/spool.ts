@@ -428,14 +428,14 @@ export class DiskSpool {
   waitForData(offset: number, timeoutMs = 1000): Promise<void> {
     if (this.head > offset || this.closed) return Promise.resolve();
     return new Promise((resolve) => {
-      const t = setTimeout(done, timeoutMs);
-      const self = this;
-      function done() {
+      let t: NodeJS.Timeout | undefined = undefined;
+      const done = () => {
         clearTimeout(t);
-        const i = self.dataWaiters.indexOf(done);
-        if (i >= 0) self.dataWaiters.splice(i, 1);
+        const i = this.dataWaiters.indexOf(done);
+        if (i >= 0) this.dataWaiters.splice(i, 1);
         resolve();
-      }
+      };
+      t = setTimeout(done, timeoutMs);
       this.dataWaiters.push(done);
     });
   }

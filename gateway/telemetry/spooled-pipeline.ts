@@ -196,14 +196,14 @@ export class SpooledPipeline implements TelemetryPipeline {
         const left = deadline - Date.now();
         if (left <= 0) throw new TelemetryFlushTimeoutError(`telemetry not written within ${timeoutMs} ms (${this.spool.depthRecords} records still spooled)`);
         await new Promise<void>((resolve) => {
-          const t = setTimeout(done, Math.min(left, 1000));
-          const self = this;
-          function done() {
+          let t: NodeJS.Timeout | undefined = undefined;
+          const done = () => {
             clearTimeout(t);
-            const i = self.commitWaiters.indexOf(done);
-            if (i >= 0) self.commitWaiters.splice(i, 1);
+            const i = this.commitWaiters.indexOf(done);
+            if (i >= 0) this.commitWaiters.splice(i, 1);
             resolve();
-          }
+          };
+          t = setTimeout(done, Math.min(left, 1000));
           this.commitWaiters.push(done);
         });
       }
