@@ -94,11 +94,6 @@ export class IecBusResponder {
     return this.busy > 0;
   }
 
-  /** Resolves once every queued reply has been written. */
-  async idle(): Promise<void> {
-    await this.chain;
-  }
-
   /** Back to the idle state (after the port was reopened). */
   reset(): void {
     this.state = { kind: 'idle' };
@@ -118,15 +113,27 @@ export class IecBusResponder {
     const f = this.fault(meter.address);
     const delay = f?.kind === 'slow' ? f.delayMs : 0;
     this.busy++;
-    this.chain = this.chain.then(async () => {
-      try {
-        if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-        const ok = await this.opts.send(bytes);
-        after?.(ok);
-      } finally {
-        this.busy--;
-      }
-    });
+    const enqueue = (): void => {
+      this.chain = this.chain.then(async () => {
+        try {
+          const ok = await this.opts.send(bytes);
+          after?.(ok);
+        } finally {
+          this.busy--;
+        }
+      });
+    };
+    // A slow meter answers late without holding up the others' answers (they are separate devices on the bus).
+    if (delay > 0) setTimeout(enqueue, delay);
+    else enqueue();
+  }
+
+  /** Resolves once every reply given so far, delayed ones included, has been written. */
+  async idle(): Promise<void> {
+    while (this.busy > 0) {
+      await this.chain;
+      if (this.busy > 0) await new Promise((r) => setTimeout(r, 5));
+    }
   }
 
   /** One frame (or parse error) from the master. */
