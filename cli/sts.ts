@@ -14,7 +14,7 @@ import { formatToken } from '../protocols/sts/transposition.ts';
 type Flags = Record<string, string | boolean | undefined>;
 type Kind = 'vend' | 'decode' | 'key';
 
-const NUMERIC = new Set(['keyType', 'krn', 'ti', 'baseDate', 'ken', 'subclass', 'tid', 'rnd', 'watts', 'register', 'value', 'mfrCode', 'pad']);
+const NUMERIC = new Set(['keyType', 'krn', 'ti', 'baseDate', 'ken', 'subclass', 'tid', 'rnd', 'watts', 'register', 'value', 'mfrCode', 'pad', 'amountField']);
 
 function num(k: string, v: string | boolean | undefined): unknown {
   if (typeof v === 'string' && NUMERIC.has(k) && /^\d+$/.test(v)) return Number(v);
@@ -52,7 +52,7 @@ function keyFromFlags(f: Flags, prefix = ''): Record<string, unknown> | undefine
 function tokenFromFlags(f: Flags): Record<string, unknown> {
   const type = String(f.type ?? 'credit');
   const t: Record<string, unknown> = { type };
-  for (const n of ['subclass', 'units', 'amount', 'watts', 'register', 'value', 'mfrCode', 'control', 'tid', 'issuedAt', 'rnd', 'pad', 'ken']) {
+  for (const n of ['subclass', 'units', 'amount', 'amountField', 'watts', 'register', 'value', 'mfrCode', 'control', 'tid', 'issuedAt', 'rnd', 'pad', 'ken']) {
     if (f[n] !== undefined) t[n] = num(n, f[n]);
   }
   if (type === 'keyChange') {
@@ -74,7 +74,7 @@ function keyOptions(c: Command, withNew = false): Command {
     .addOption(new Option('--krn <n>', 'key revision number 1..9'))
     .addOption(new Option('--base-date <year>', 'base date of the key: 1993, 2014 or 2035 (default 1993)'))
     .addOption(new Option('--no-validate', 'do not check the meter number\'s Luhn digits (reproducing third-party data only)'))
-    .addOption(new Option('--tz <zone>', 'vending time zone for ISO times without a zone (default UTC)'))
+    .addOption(new Option('--tz <zone>', 'vending time zone: ISO times without a zone are read in it, TIDs count its wall clock (default env TIME_ZONE, else UTC)'))
     .addOption(new Option('--json', 'print JSON instead of readable text'))
     .addOption(new Option('--batch <file>', 'JSON lines from FILE ("-" for stdin); one JSON result or {"id","error"} per line'));
   if (withNew) {
@@ -126,7 +126,7 @@ function fail(e: unknown, json: boolean): never {
 }
 
 function ctxOf(f: Flags): BatchContext {
-  return { timeZone: typeof f.tz === 'string' ? f.tz : 'UTC' };
+  return { timeZone: typeof f.tz === 'string' ? f.tz : (process.env.TIME_ZONE || 'UTC') };
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -166,6 +166,7 @@ export function registerStsCommands(program: Command): void {
     .addOption(new Option('--subclass <n>', 'credit 0-3 (electricity, water, gas, time), currency 4-7, meterTest 0|1'))
     .addOption(new Option('--units <decimal>', 'credit in service units, e.g. 12.5 (kWh); rounded up to 0.1'))
     .addOption(new Option('--amount <decimal>', 'currency amount (subclasses 4-7)'))
+    .addOption(new Option('--amount-field <n>', 'raw 16-bit amount field instead of --units/--watts (reproducing third-party tokens)'))
     .addOption(new Option('--watts <n>', 'power limit in W (maxPowerLimit, maxPhasePowerUnbalanceLimit)'))
     .addOption(new Option('--register <n>', 'clearCredit register: 0 elec, 1 water, 2 gas, 3 time, 4-6 currency, 65535 all'))
     .addOption(new Option('--value <n>', 'setTariffRate / setWaterMeterFactor value (16 bits)'))

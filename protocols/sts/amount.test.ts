@@ -107,3 +107,13 @@ describe('currency amounts (subclasses 4..7)', () => {
     }));
   });
 });
+
+describe('raw amount fields (third-party tokens with non-standard rounding)', () => {
+  it('a credit request may carry the 16-bit field instead of units, never both', async () => {
+    const { requestToFields } = await import('./vend.ts');
+    expect(requestToFields({ type: 'credit', amountField: 18, tid: 1, rnd: 0 })).toMatchObject({ amountField: 18 });
+    expect(() => requestToFields({ type: 'credit', amountField: 18, units: '1.82', tid: 1, rnd: 0 })).toThrow(/not both/);
+    expect(() => requestToFields({ type: 'credit', tid: 1, rnd: 0 })).toThrow(/units is required/);
+    expect(requestToFields({ type: 'credit', units: '1.82', tid: 1, rnd: 0 })).toMatchObject({ amountField: 19 });
+  });
+});

@@ -74,8 +74,8 @@ describe('decode(vend(x)) = x', () => {
         expect(res.token?.rnd).toBe(r.rnd);
         expect(fields).toEqual(requestToFields(r));
       } else if (r.type === 'maxPowerLimit' || r.type === 'maxPhasePowerUnbalanceLimit') {
-        expect(res.token?.watts).toBe(Number(decodeTransferAmount(encodeTransferAmount(r.watts))));
-        expect(res.token!.watts!).toBeGreaterThanOrEqual(r.watts);
+        expect(res.token?.watts).toBe(Number(decodeTransferAmount(encodeTransferAmount(r.watts!))));
+        expect(res.token!.watts!).toBeGreaterThanOrEqual(r.watts!);
       } else if (r.type === 'clearCredit') expect(res.token?.register).toBe(r.register);
       else if (r.type === 'setTariffRate' || r.type === 'setWaterMeterFactor') expect(res.token?.value).toBe(r.value);
       else if (r.type === 'currency') {

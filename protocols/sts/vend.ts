@@ -27,9 +27,15 @@ export interface TimeFields {
 }
 
 export type VendRequest =
-  | ({ type: 'credit'; subclass?: 0 | 1 | 2 | 3; /** Decimal in service units (kWh, m3, ...), rounded up to 0.1. */ units: string | number } & TimeFields)
+  | ({
+    type: 'credit'; subclass?: 0 | 1 | 2 | 3;
+    /** Decimal in service units (kWh, m3, ...), rounded up to 0.1. */
+    units?: string | number;
+    /** Or the raw 16-bit amount field (reproducing third-party tokens only). */
+    amountField?: number;
+  } & TimeFields)
   | ({ type: 'currency'; subclass: 4 | 5 | 6 | 7; /** Decimal currency amount, rounded up to 10^-5. */ amount: string | number } & Omit<TimeFields, 'rnd'>)
-  | ({ type: 'maxPowerLimit' | 'maxPhasePowerUnbalanceLimit'; watts: number } & TimeFields)
+  | ({ type: 'maxPowerLimit' | 'maxPhasePowerUnbalanceLimit'; watts?: number; /** Or the raw 16-bit field. */ amountField?: number } & TimeFields)
   | ({ type: 'clearCredit'; /** Register = credit subclass: 0 elec, 1 water, 2 gas, 3 time, 4-7 their currency registers; 65535 all. */ register: number } & TimeFields)
   | ({ type: 'clearTamper'; pad?: number } & TimeFields)
   | ({ type: 'setTariffRate' | 'setWaterMeterFactor'; value: number } & TimeFields)
@@ -75,13 +81,23 @@ function decimalString(x: string | number, name: string): string {
   return x;
 }
 
+/** Exactly one of a raw 16-bit field or a value to encode. */
+function rawOr(raw: unknown, value: unknown, name: string, encode: () => number): number {
+  if (raw !== undefined && raw !== null) {
+    if (value !== undefined && value !== null) throw new StsFormatError(`give either ${name} or amountField, not both`, name);
+    return asInt(raw, 'amountField', 0, 0xffff);
+  }
+  if (value === undefined || value === null) throw new StsFormatError(`${name} is required`, name);
+  return encode();
+}
+
 /** Turns a vend request into token fields (amounts rounded up, TID from the time). */
 export function requestToFields(req: VendRequest, ctx: VendContext = {}): TokenFields {
   switch (req.type) {
     case 'credit': {
       const subclass = asInt(req.subclass ?? 0, 'subclass', 0, 3) as 0 | 1 | 2 | 3;
-      const tenths = unitsToTenths(decimalString(req.units, 'units'));
-      return { type: 'credit', subclass, ...resolveTime(req, ctx), amountField: encodeTransferAmount(tenths) };
+      const amountField = rawOr(req.amountField, req.units, 'units', () => encodeTransferAmount(unitsToTenths(decimalString(req.units!, 'units'))));
+      return { type: 'credit', subclass, ...resolveTime(req, ctx), amountField };
     }
     case 'currency': {
       const subclass = asInt(req.subclass, 'subclass', 4, 7) as 4 | 5 | 6 | 7;
@@ -91,8 +107,8 @@ export function requestToFields(req: VendRequest, ctx: VendContext = {}): TokenF
     }
     case 'maxPowerLimit':
     case 'maxPhasePowerUnbalanceLimit': {
-      const watts = asInt(req.watts, 'watts', 0, Number.MAX_SAFE_INTEGER);
-      return { type: req.type, ...resolveTime(req, ctx), amountField: encodeTransferAmount(watts) };
+      const amountField = rawOr(req.amountField, req.watts, 'watts', () => encodeTransferAmount(asInt(req.watts, 'watts', 0, Number.MAX_SAFE_INTEGER)));
+      return { type: req.type, ...resolveTime(req, ctx), amountField };
     }
     case 'clearCredit':
       return { type: 'clearCredit', ...resolveTime(req, ctx), register: asInt(req.register, 'register', 0, 0xffff) };
