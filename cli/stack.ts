@@ -1,13 +1,15 @@
 // Starts Raseed's parts in one process: store, embedded broker (or an external one), gateway, API and,
 // optionally, a simulated fleet. Tests start the same stack on ephemeral ports.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Logger, LoadedConfig } from '../config/index.ts';
 import { choosePort } from '../config/index.ts';
 import { openStore, upsertServiceAccount, SecretBox, type Db } from '../store/index.ts';
 import { identityOf, startBroker, type RunningBroker } from '../broker/index.ts';
 import {
-  CommandService, DirectStorePipeline, Ingest, LatestStateWriter, MeterDirectory, connectExternalGateway, embeddedCommandTransport,
+  CommandService, Ingest, createTelemetryPipeline, LatestStateWriter, MeterDirectory, connectExternalGateway, embeddedCommandTransport,
   embeddedPublishHook, type CommandTransport, type ExternalGateway, type TelemetryPipeline,
 } from '../gateway/index.ts';
 import { buildApi, type ApiPlugin, type RaseedApp } from '../dashboard-api/index.ts';
@@ -111,7 +113,10 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     let pipeline: TelemetryPipeline | null = null;
     let latest: LatestStateWriter | null = null;
     if (parts.gateway) {
-      pipeline = new DirectStorePipeline(db);
+      // The durable spool sits under DATA_DIR; an in-memory store (tests) gets a throwaway spool directory.
+      const spoolDir = dataDir ? join(dataDir, 'spool', 'telemetry') : mkdtempSync(join(tmpdir(), 'raseed-spool-'));
+      pipeline = await createTelemetryPipeline(config, db, logger.child({ part: 'telemetry' }), { spoolDir });
+      if (!dataDir) stops.push(async () => rmSync(spoolDir, { recursive: true, force: true }));
       latest = new LatestStateWriter(db, logger.child({ part: 'latest' }));
       ingest = new Ingest(pipeline, directory, latest, logger.child({ part: 'gateway' }));
       const p = pipeline, l = latest;

@@ -7,3 +7,4 @@ export { DirectStorePipeline } from './direct-pipeline.ts';
 export { embeddedPublishHook, embeddedCommandTransport, connectExternalGateway, type CommandTransport, type ExternalGateway, type ExternalGatewayOptions } from './mqtt.ts';
 export { metricsRegistry, messagesIn, messagesRejected } from './metrics.ts';
 export { CommandService, type CommandBody, type IssueOptions, type CommandServiceOptions } from './commands.ts';
+export * from './telemetry/index.ts';
