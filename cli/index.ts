@@ -49,6 +49,10 @@ async function run(flags: CommonFlags, parts: StackOptions['parts']): Promise<vo
     }
     throw err;
   }
+  if (!parts?.broker && (parts?.gateway || parts?.sim) && !config.MQTT_URL) {
+    process.stderr.write('raseed: this command needs a broker to connect to: set MQTT_URL (or --mqtt-url), e.g. mqtt://127.0.0.1:1883\n');
+    process.exit(2);
+  }
   const logger = createLogger(config.LOG_LEVEL);
   const tty = Boolean(process.stderr.isTTY);
   let lastLine = '';
