@@ -117,6 +117,41 @@ describe('decoder result codes', () => {
   });
 });
 
+describe('TID memory at manufacture and keypad lockout', () => {
+  it('a memory filled with the manufacture TID makes older tokens OLD', () => {
+    const s = fresh({ initialTid: 5000, tidMemorySize: 4 });
+    expect(s.tidMemory).toEqual([5000, 5000, 5000, 5000]);
+    expect(decodeToken(s, credit(4999)).result).toBe('old');
+    expect(decodeToken(s, credit(5000)).result).toBe('used');
+    const r = decodeToken(s, credit(5001));
+    expect(r.result).toBe('accept');
+    expect(r.state.tidMemory).toEqual([5000, 5000, 5000, 5001]);
+  });
+
+  it('locks the keypad after repeated wrong tokens, doubling, while class 1 still works', () => {
+    const wrong = credit(1, '1', DK2);
+    let s = fresh({ lockout: true });
+    let now = 1_000_000;
+    for (let i = 0; i < 2; i++) s = decodeToken(s, wrong, { now }).state;
+    expect(s.lockedUntil).toBeUndefined();
+    s = decodeToken(s, wrong, { now }).state; // 3rd wrong: 10 s
+    expect(s.lockedUntil).toBe(now + 10_000);
+    const locked = decodeToken(s, credit(7), { now: now + 5_000 });
+    expect(locked.result).toBe('lockout');
+    expect(decodeToken(s, '00000000000150997584', { now: now + 5_000 }).result).toBe('accept');
+    now += 11_000;
+    s = decodeToken(s, wrong, { now }).state; // 4th wrong: 20 s
+    expect(s.lockedUntil).toBe(now + 20_000);
+    for (let i = 0; i < 10; i++) s = decodeToken(s, wrong, { now: (now += 2_000_000) }).state;
+    expect(s.lockedUntil).toBe(now + 1_280_000); // capped
+    const ok = decodeToken(s, credit(7), { now: now + 1_300_000 });
+    expect(ok.result).toBe('accept');
+    expect(ok.state.failures).toBe(0);
+    expect(ok.state.lockedUntil).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(ok.state))).toEqual(ok.state);
+  });
+});
+
 describe('key change', () => {
   it('STA: both sections before the key changes, in either order; roll-over clears TID memory and moves the base date', () => {
     let s = fresh({ baseDate: 1993 });

@@ -44,7 +44,25 @@ export interface DecoderState {
   pendingKeyChange: PendingKeyChange | null;
   /** Manufacturer code of the meter, for class 1 test tokens addressed to one manufacturer. */
   mfrCode?: number;
+  /** Keypad lockout policy after repeated wrong (CRC/format) tokens; absent: no lockout. */
+  lockout?: LockoutPolicy;
+  /** Consecutive wrong meter-specific tokens. */
+  failures?: number;
+  /** Epoch ms until which meter-specific tokens are refused with 'lockout'. */
+  lockedUntil?: number;
 }
+
+/**
+ * Lockout as meters implement it (e.g. CLOU): after `after` wrong tokens the keypad locks for
+ * `firstSeconds`, doubling with each further wrong token up to `maxSeconds`. Class 1 tokens still work;
+ * an accepted meter-specific token resets it.
+ */
+export interface LockoutPolicy {
+  after: number;
+  firstSeconds: number;
+  maxSeconds: number;
+}
+export const DEFAULT_LOCKOUT: LockoutPolicy = { after: 3, firstSeconds: 10, maxSeconds: 1280 };
 
 export interface CreateDecoderStateOptions {
   ea: Ea;
@@ -58,6 +76,13 @@ export interface CreateDecoderStateOptions {
   /** TID memory depth (default 50; the firmware in NOTES.md keeps 20). */
   tidMemorySize?: number;
   mfrCode?: number;
+  /**
+   * TID the memory is filled with at manufacture (STSA: the minutes since the base date at the time of
+   * manufacture), so that tokens older than the meter are OLD. Default: an empty memory.
+   */
+  initialTid?: number;
+  /** Keypad lockout: true for DEFAULT_LOCKOUT, or a policy. Default: none. */
+  lockout?: boolean | LockoutPolicy;
 }
 
 export const DEFAULT_TID_MEMORY = 50;
@@ -75,6 +100,14 @@ export function createDecoderState(o: CreateDecoderStateOptions): DecoderState {
     tidMemory: [], tidMemorySize: size, pendingKeyChange: null,
   };
   if (o.mfrCode !== undefined) state.mfrCode = o.mfrCode;
+  if (o.initialTid !== undefined) {
+    if (!Number.isInteger(o.initialTid) || o.initialTid < 0 || o.initialTid > 0xffffff) throw new StsRangeError('initialTid must be 0..0xFFFFFF', 'initialTid');
+    state.tidMemory = new Array<number>(size).fill(o.initialTid);
+  }
+  if (o.lockout) {
+    state.lockout = o.lockout === true ? { ...DEFAULT_LOCKOUT } : { ...o.lockout };
+    state.failures = 0;
+  }
   return state;
 }
 
@@ -195,7 +228,7 @@ export function decryptToken(digits: string, cipher: BlockCipher): RawDecode {
 }
 
 export interface DecodeOptions extends CipherOptions {
-  /** Meter clock (informational; TIDs are not compared with it). */
+  /** Meter clock, epoch ms or Date (default Date.now()); used for keypad lockout only, TIDs are never compared with it. */
   now?: number | Date;
   /** Time zone for issuedAt in the output (default UTC). */
   timeZone?: string;
@@ -274,14 +307,53 @@ export function checkDecoderState(s: unknown): string | undefined {
 
 /**
  * Decodes one token as the meter would. Never throws: malformed input gives 'format', an internal
- * fault 'error'. On rejection the returned state is the input state.
+ * fault 'error'. On rejection the returned state is the input state (except for the lockout counters
+ * when a lockout policy is set).
  */
 export function decodeToken(state: DecoderState, digits: string, opts: DecodeOptions = {}): DecodeResult {
   try {
-    return decodeInner(state, String(digits ?? ''), opts);
+    const text = String(digits ?? '');
+    if (!state?.lockout) return decodeInner(state, text, opts);
+    return withLockout(state, text, opts);
   } catch {
     return { result: 'error', state, detail: 'internal_error' };
   }
+}
+
+/** Class of a well-formed token without decrypting, or undefined. */
+function peekClass(digits: string): number | undefined {
+  try {
+    return extractClass(parseTokenDigits(digits)).tokenClass;
+  } catch {
+    return undefined;
+  }
+}
+
+function withLockout(state: DecoderState, digits: string, opts: DecodeOptions): DecodeResult {
+  const policy = state.lockout!;
+  const now = opts.now === undefined ? Date.now() : opts.now instanceof Date ? opts.now.getTime() : opts.now;
+  const cls = peekClass(digits);
+  const meterSpecific = cls !== 1;
+  if (meterSpecific && cls !== undefined && state.lockedUntil !== undefined && now < state.lockedUntil) {
+    return { result: 'lockout', state, detail: `locked_for_${Math.ceil((state.lockedUntil - now) / 1000)}s`, tokenClass: cls };
+  }
+  const r = decodeInner(state, digits, opts);
+  if (!meterSpecific) return r;
+  if (r.result === 'crc' || r.result === 'format') {
+    const failures = (state.failures ?? 0) + 1;
+    const next: DecoderState = { ...state, failures };
+    if (failures >= policy.after) {
+      const secs = Math.min(policy.firstSeconds * 2 ** (failures - policy.after), policy.maxSeconds);
+      next.lockedUntil = now + secs * 1000;
+    }
+    return { ...r, state: next };
+  }
+  if (r.result === 'accept' && ((state.failures ?? 0) > 0 || state.lockedUntil !== undefined)) {
+    const next: DecoderState = { ...r.state, failures: 0 };
+    delete next.lockedUntil;
+    return { ...r, state: next };
+  }
+  return r;
 }
 
 function decodeInner(state: DecoderState, digits: string, opts: DecodeOptions): DecodeResult {
