@@ -1,0 +1,78 @@
+// Display preferences (language and digits), remembered in localStorage, applied to <html lang dir>.
+import { translate, type Digits, type Key, type Locale } from './i18n.ts';
+
+const LS_LOCALE = 'raseed.locale';
+const LS_DIGITS = 'raseed.digits';
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+function write(key: string, v: string): void {
+  try {
+    localStorage.setItem(key, v);
+  } catch {}
+}
+
+function initialLocale(): Locale {
+  const saved = read(LS_LOCALE);
+  if (saved === 'ar' || saved === 'en') return saved;
+  return (navigator.language ?? 'en').toLowerCase().startsWith('ar') ? 'ar' : 'en';
+}
+
+export const prefs: { locale: Locale; digits: Digits; localeChosen: boolean } = {
+  locale: initialLocale(),
+  digits: read(LS_DIGITS) === 'arab' ? 'arab' : 'latn',
+  localeChosen: read(LS_LOCALE) !== null,
+};
+
+export function setLocale(l: Locale, remember = true): void {
+  prefs.locale = l;
+  if (remember) {
+    write(LS_LOCALE, l);
+    prefs.localeChosen = true;
+  }
+  applyDocument();
+}
+
+export function setDigits(d: Digits): void {
+  prefs.digits = d;
+  write(LS_DIGITS, d);
+}
+
+export function applyDocument(): void {
+  const html = document.documentElement;
+  html.lang = prefs.locale;
+  html.dir = prefs.locale === 'ar' ? 'rtl' : 'ltr';
+  document.title = prefs.locale === 'ar' ? 'رصيد · Raseed' : 'Raseed · رصيد';
+}
+
+export function t(key: Key, vars?: Record<string, string | number>): string {
+  if (!vars) return translate(prefs.locale, key);
+  const formatted: Record<string, string> = {};
+  for (const [k, v] of Object.entries(vars)) formatted[k] = typeof v === 'number' ? num(v) : v;
+  return translate(prefs.locale, key, formatted);
+}
+
+/** The BCP 47 tag for Intl: Oman's Arabic with the Gregorian calendar and the chosen digits. */
+export function intlLocale(): string {
+  return prefs.locale === 'ar' ? `ar-OM-u-ca-gregory-nu-${prefs.digits}` : `en-GB-u-nu-${prefs.digits}`;
+}
+
+const nfCache = new Map<string, Intl.NumberFormat>();
+export function numberFormat(o: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = intlLocale() + JSON.stringify(o);
+  let f = nfCache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(intlLocale(), o);
+    nfCache.set(key, f);
+  }
+  return f;
+}
+
+export function num(n: number, maxFrac = 0, minFrac = 0): string {
+  return numberFormat({ maximumFractionDigits: maxFrac, minimumFractionDigits: minFrac }).format(n);
+}

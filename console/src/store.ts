@@ -1,0 +1,247 @@
+// Application state: the session, the meters the user can see (kept live), and a render scheduler.
+// Live updates: Server-Sent Events from /api/v1/live when the server has it, otherwise polling
+// /api/v1/meters every few seconds (and probing for the live feed again now and then).
+import { ApiError, NetworkError, api, setToken, type Meter, type Session } from './api.ts';
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+let scheduled = false;
+
+/** Asks for a re-render (batched). */
+export function update(): void {
+  if (scheduled) return;
+  scheduled = true;
+  queueMicrotask(() => {
+    scheduled = false;
+    for (const l of listeners) l();
+  });
+}
+export function onUpdate(l: Listener): void {
+  listeners.add(l);
+}
+
+const SS_SESSION = 'raseed.session';
+
+export interface Sample {
+  t: number;
+  /** Power W (electricity) or flow L/h (water). */
+  v: number;
+}
+
+export const state = {
+  session: null as Session | null,
+  meters: new Map<string, Meter>(),
+  metersLoaded: false,
+  metersError: null as string | null,
+  live: { mode: 'off' as 'off' | 'sse' | 'poll', lastUpdate: null as number | null, networkDown: false },
+  /** Meter ids whose reading changed in the last update (briefly highlighted). */
+  fresh: new Set<string>(),
+  /** Live samples per meter since the page opened (fallback chart when the consumption API is missing). */
+  samples: new Map<string, Sample[]>(),
+  /** Announcements for screen readers (aria-live). */
+  announcement: '',
+  currency: 'OMR',
+};
+
+export function loadSavedSession(): void {
+  try {
+    const raw = sessionStorage.getItem(SS_SESSION);
+    if (!raw) return;
+    const s = JSON.parse(raw) as Session;
+    if (new Date(s.expiresAt).getTime() > Date.now()) {
+      state.session = s;
+      setToken(s.token);
+    }
+  } catch {}
+}
+
+export function saveSession(s: Session | null): void {
+  state.session = s;
+  setToken(s?.token ?? null);
+  try {
+    if (s) sessionStorage.setItem(SS_SESSION, JSON.stringify(s));
+    else sessionStorage.removeItem(SS_SESSION);
+  } catch {}
+}
+
+export function isOperator(): boolean {
+  const r = state.session?.user.role;
+  return r === 'admin' || r === 'operator' || r === 'viewer';
+}
+export function canAct(): boolean {
+  const r = state.session?.user.role;
+  return r === 'admin' || r === 'operator';
+}
+
+export function announce(msg: string): void {
+  // Re-setting the same text would not be announced again; a zero-width change makes it new.
+  state.announcement = state.announcement === msg ? msg + '\u200b' : msg;
+  update();
+}
+
+const MAX_SAMPLES = 2000;
+const alarmSeen = new Map<string, string>();
+
+function alarmKey(m: Meter): string {
+  return `${m.tamper ? 'T' : ''}${m.lowCredit ? 'L' : ''}`;
+}
+
+export function mergeMeter(m: Meter, onNewAlarm?: (m: Meter, what: 'tamper' | 'lowCredit') => void): void {
+  const prev = state.meters.get(m.id);
+  if (prev && prev.latestReading?.seq !== m.latestReading?.seq) state.fresh.add(m.id);
+  if (m.latestReading) {
+    const v = m.service === 'electricity' ? m.latestReading.powerW : m.latestReading.flowLph;
+    const t = Date.parse(m.latestReading.ts);
+    if (v != null && Number.isFinite(t)) {
+      let arr = state.samples.get(m.id);
+      if (!arr) state.samples.set(m.id, (arr = []));
+      if (!arr.length || arr[arr.length - 1]!.t < t) {
+        arr.push({ t, v });
+        if (arr.length > MAX_SAMPLES) arr.splice(0, arr.length - MAX_SAMPLES);
+      }
+    }
+  }
+  const key = alarmKey(m);
+  const before = alarmSeen.get(m.id);
+  if (before !== undefined && onNewAlarm) {
+    if (m.tamper && !before.includes('T')) onNewAlarm(m, 'tamper');
+    else if (m.lowCredit && !before.includes('L')) onNewAlarm(m, 'lowCredit');
+  }
+  alarmSeen.set(m.id, key);
+  state.meters.set(m.id, prev ? { ...prev, ...m } : m);
+}
+
+let newAlarmHandler: ((m: Meter, what: 'tamper' | 'lowCredit') => void) | undefined;
+export function setNewAlarmHandler(f: (m: Meter, what: 'tamper' | 'lowCredit') => void): void {
+  newAlarmHandler = f;
+}
+
+export async function refreshMeters(): Promise<void> {
+  try {
+    const r = await api<{ meters: Meter[] }>('/api/v1/meters');
+    state.fresh.clear();
+    const ids = new Set<string>();
+    for (const m of r.meters) {
+      ids.add(m.id);
+      mergeMeter(m, newAlarmHandler);
+    }
+    for (const id of [...state.meters.keys()]) if (!ids.has(id)) state.meters.delete(id);
+    state.metersLoaded = true;
+    state.metersError = null;
+    state.live.lastUpdate = Date.now();
+    state.live.networkDown = false;
+  } catch (err) {
+    if (err instanceof NetworkError) state.live.networkDown = true;
+    else if (err instanceof ApiError && err.status === 401) return;
+    else state.metersError = (err as Error).message;
+  }
+  update();
+}
+
+export const POLL_SECONDS = 3;
+let pollTimer: ReturnType<typeof setInterval> | null = null;
+let probeTimer: ReturnType<typeof setInterval> | null = null;
+let source: EventSource | null = null;
+let refreshSoon: ReturnType<typeof setTimeout> | null = null;
+
+/** Starts live updates: SSE if /api/v1/live answers with an event stream, otherwise polling. */
+export async function startLive(): Promise<void> {
+  stopLive();
+  await refreshMeters();
+  if (!(await tryLiveFeed())) startPolling();
+}
+
+export function stopLive(): void {
+  if (pollTimer) clearInterval(pollTimer);
+  if (probeTimer) clearInterval(probeTimer);
+  pollTimer = probeTimer = null;
+  source?.close();
+  source = null;
+  state.live.mode = 'off';
+}
+
+function startPolling(): void {
+  state.live.mode = 'poll';
+  if (!pollTimer) pollTimer = setInterval(() => void refreshMeters(), POLL_SECONDS * 1000);
+  // Look for the live feed again every minute: it may be deployed while the console is open.
+  if (!probeTimer) {
+    probeTimer = setInterval(async () => {
+      if (await tryLiveFeed()) {
+        if (pollTimer) clearInterval(pollTimer);
+        if (probeTimer) clearInterval(probeTimer);
+        pollTimer = probeTimer = null;
+      }
+    }, 60_000);
+  }
+  update();
+}
+
+async function tryLiveFeed(): Promise<boolean> {
+  const token = state.session?.token;
+  if (!token || typeof EventSource === 'undefined') return false;
+  const url = `/api/v1/live?access_token=${encodeURIComponent(token)}`;
+  const ctl = new AbortController();
+  try {
+    const res = await fetch(url, { headers: { accept: 'text/event-stream' }, signal: ctl.signal });
+    const ok = res.ok && (res.headers.get('content-type') ?? '').includes('text/event-stream');
+    ctl.abort();
+    if (!ok) return false;
+  } catch {
+    return false;
+  }
+  source = new EventSource(url);
+  state.live.mode = 'sse';
+  const onData = (ev: MessageEvent<string>) => {
+    state.live.lastUpdate = Date.now();
+    state.live.networkDown = false;
+    let data: unknown;
+    try {
+      data = JSON.parse(ev.data);
+    } catch {
+      return;
+    }
+    const meters = extractMeters(data);
+    if (meters.length) {
+      state.fresh.clear();
+      for (const m of meters) mergeMeter(m, newAlarmHandler);
+      update();
+    } else {
+      // An event we cannot merge (a reading, a command, a top-up): fetch the fleet again, at most once a second.
+      if (!refreshSoon) refreshSoon = setTimeout(() => { refreshSoon = null; void refreshMeters(); }, 1000);
+    }
+  };
+  source.onmessage = onData;
+  for (const type of ['meter', 'meters', 'reading', 'telemetry', 'state', 'command', 'topup', 'event', 'alarm']) {
+    source.addEventListener(type, onData as EventListener);
+  }
+  source.onerror = () => {
+    if (source?.readyState === EventSource.CLOSED) {
+      source = null;
+      startPolling();
+    } else {
+      state.live.networkDown = true;
+      update();
+    }
+  };
+  source.onopen = () => {
+    state.live.networkDown = false;
+    void refreshMeters();
+  };
+  update();
+  return true;
+}
+
+function looksLikeMeter(x: unknown): x is Meter {
+  return !!x && typeof x === 'object' && typeof (x as Meter).id === 'string' && ((x as Meter).service === 'electricity' || (x as Meter).service === 'water');
+}
+
+function extractMeters(data: unknown): Meter[] {
+  if (looksLikeMeter(data)) return [data];
+  if (Array.isArray(data)) return data.filter(looksLikeMeter);
+  if (data && typeof data === 'object') {
+    const o = data as Record<string, unknown>;
+    if (looksLikeMeter(o.meter)) return [o.meter];
+    if (Array.isArray(o.meters)) return o.meters.filter(looksLikeMeter);
+  }
+  return [];
+}

@@ -1,0 +1,293 @@
+// Cut and reconnect: reason and note, the disconnection policy's answer before confirming (when the server can
+// preview it) and after (always), then the command's progress until the meter acknowledges.
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { live } from 'lit-html/directives/live.js';
+import { ApiError, api, firstArray, type Meter } from '../api.ts';
+import { announce, refreshMeters, update } from '../store.ts';
+import { num, t } from '../prefs.ts';
+import { dateTime, relative } from '../format.ts';
+import { errorBox, ltr, pick, str, tk, type Load } from './common.ts';
+
+export type Action = 'disconnect' | 'reconnect';
+
+const REASONS: Record<Action, string[]> = {
+  disconnect: ['non_payment', 'customer_request', 'safety', 'tamper', 'maintenance', 'other'],
+  reconnect: ['payment_received', 'customer_request', 'wrongful_cut', 'maintenance', 'other'],
+};
+
+export interface CommandFlow {
+  meterId: string;
+  action: Action;
+  reason: string;
+  note: string;
+  noteMissing: boolean;
+  preview: Load<unknown>;
+  phase: 'edit' | 'sending' | 'refused' | 'tracking';
+  /** Policy answer from the confirm call (409 body or the 2xx body's policy). */
+  answer: unknown;
+  command: Record<string, unknown> | null;
+  error: unknown;
+}
+
+let flow: CommandFlow | null = null;
+let commandsMissing = false;
+
+export function openCommand(m: Meter, action: Action): void {
+  flow = { meterId: m.id, action, reason: REASONS[action][0]!, note: '', noteMissing: false, preview: { status: 'idle' }, phase: 'edit', answer: null, command: null, error: null };
+  update();
+}
+export function closeCommand(): void {
+  flow = null;
+  update();
+}
+export function currentCommandFlow(): CommandFlow | null {
+  return flow;
+}
+
+interface PolicyView {
+  decision: 'allow' | 'refuse' | 'defer' | 'unknown';
+  rule: string;
+  until: string;
+  detail: string;
+  rules: { rule: string; outcome: string; detail: string }[];
+}
+
+export function readPolicy(x: unknown): PolicyView | null {
+  if (!x || typeof x !== 'object') return null;
+  const p = (pick(x, 'policy', 'decision') && typeof pick(x, 'policy') === 'object' ? pick(x, 'policy') : x) as Record<string, unknown>;
+  const raw = str(pick(p, 'decision', 'outcome', 'answer', 'verdict', 'result', 'action')).toLowerCase();
+  const decision: PolicyView['decision'] = /allow|permit|ok|approved/.test(raw) ? 'allow' : /refus|deny|denied|reject|block/.test(raw) ? 'refuse' : /defer|delay|postpone|later/.test(raw) ? 'defer' : 'unknown';
+  const rulesRaw = pick(p, 'rules', 'evaluated', 'trace', 'checks');
+  const rules = Array.isArray(rulesRaw)
+    ? rulesRaw.map((r) => ({ rule: str(pick(r, 'rule', 'id', 'name')), outcome: str(pick(r, 'outcome', 'decision', 'result', 'answer')), detail: str(pick(r, 'detail', 'reason', 'message', 'why')) }))
+    : [];
+  const ruleV = pick(p, 'rule', 'ruleId', 'refusedBy', 'deferredBy', 'matchedRule');
+  return {
+    decision,
+    rule: typeof ruleV === 'object' ? str(pick(ruleV, 'id', 'name', 'rule')) : str(ruleV),
+    until: str(pick(p, 'until', 'deferredUntil', 'notBefore', 'retryAt')),
+    detail: str(pick(p, 'detail', 'explanation', 'message', 'why', 'reasonText')),
+    rules,
+  };
+}
+
+export function policyBox(pv: PolicyView | null, fallbackDecision?: PolicyView['decision']): TemplateResult {
+  if (!pv) return nothing as unknown as TemplateResult;
+  const d = pv.decision === 'unknown' && fallbackDecision ? fallbackDecision : pv.decision;
+  const cls = d === 'allow' ? 'ok' : d === 'refuse' ? 'error' : d === 'defer' ? 'warn' : 'info';
+  return html`<div class="policy notice ${cls}" data-decision=${d} role="status">
+    <p class="label">${t('policyAnswer')}</p>
+    <p class="decision"><strong>${d === 'allow' ? t('policyAllow') : d === 'refuse' ? t('policyRefuse') : d === 'defer' ? t('policyDefer', { time: pv.until ? dateTime(pv.until) : '—' }) : '—'}</strong>
+      ${pv.rule ? html` · ${t('policyRule', { rule: '' })}${ltr(pv.rule, 'mono')}` : nothing}</p>
+    ${pv.detail ? html`<p>${pv.detail}</p>` : nothing}
+    ${pv.rules.length ? html`<details><summary>${t('details')}</summary><ul class="rules">${pv.rules.map((r) => html`<li>${ltr(r.rule, 'mono')}: ${r.outcome}${r.detail ? ` — ${r.detail}` : ''}</li>`)}</ul></details>` : nothing}
+  </div>`;
+}
+
+async function preview(f: CommandFlow): Promise<void> {
+  f.preview = { status: 'loading' };
+  update();
+  const body = { reason: f.reason, note: f.note || '(preview)' };
+  const candidates: [string, unknown][] = [
+    [`/api/v1/meters/${encodeURIComponent(f.meterId)}/${f.action}/preview`, body],
+    ['/api/v1/policy/evaluate', { meterId: f.meterId, action: f.action, reason: f.reason }],
+  ];
+  for (const [path, b] of candidates) {
+    try {
+      const data = await api(path, { method: 'POST', body: b });
+      f.preview = { status: 'ok', data, at: Date.now() };
+      update();
+      return;
+    } catch (err) {
+      if (err instanceof ApiError && err.missingEndpoint) continue;
+      if (err instanceof ApiError && err.status === 409) {
+        f.preview = { status: 'ok', data: err.problem, at: Date.now() };
+        update();
+        return;
+      }
+      f.preview = { status: 'error', error: err };
+      update();
+      return;
+    }
+  }
+  f.preview = { status: 'missing' };
+  update();
+}
+
+const FINAL = ['acknowledged', 'rejected', 'failed', 'expired', 'cancelled'];
+
+async function track(f: CommandFlow): Promise<void> {
+  const ref = str(pick(f.command, 'reference'));
+  const started = Date.now();
+  let last = str(pick(f.command, 'status'));
+  while (flow === f && ref && !FINAL.includes(str(pick(f.command, 'status'))) && Date.now() - started < 10 * 60_000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    try {
+      f.command = { ...f.command, ...(await api<Record<string, unknown>>(`/api/v1/commands/${encodeURIComponent(ref)}`)) };
+      const s = str(pick(f.command, 'status'));
+      if (s !== last) {
+        last = s;
+        announce(`${t('commandRef', { ref })}: ${tk('cmd_', s)}`);
+        void refreshMeters();
+      }
+      update();
+    } catch {}
+  }
+  commandLists.delete(f.meterId);
+}
+
+async function confirm(f: CommandFlow): Promise<void> {
+  if (!f.note.trim()) {
+    f.noteMissing = true;
+    update();
+    document.getElementById('cmd-note')?.focus();
+    return;
+  }
+  f.phase = 'sending';
+  f.error = null;
+  update();
+  try {
+    const r = await api<Record<string, unknown>>(`/api/v1/meters/${encodeURIComponent(f.meterId)}/${f.action}`, { method: 'POST', body: { reason: f.reason, note: f.note.trim() } });
+    const cmd = (typeof pick(r, 'command') === 'object' ? pick(r, 'command') : r) as Record<string, unknown>;
+    f.command = cmd;
+    f.answer = pick(r, 'policy') ?? null;
+    const pv = readPolicy(f.answer);
+    if (pv?.decision === 'defer' || str(pick(cmd, 'status')) === 'deferred') {
+      f.phase = 'refused';
+      f.answer = f.answer ?? r;
+    } else {
+      f.phase = 'tracking';
+      announce(`${t('commandRef', { ref: str(pick(cmd, 'reference')) })}: ${tk('cmd_', str(pick(cmd, 'status')) || 'pending')}`);
+      void track(f);
+    }
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 409) {
+      f.phase = 'refused';
+      f.answer = err.problem;
+      announce(`${t('cmdRefused')}: ${err.problem.detail ?? ''}`);
+    } else {
+      if (err instanceof ApiError && err.missingEndpoint) commandsMissing = true;
+      f.phase = 'edit';
+      f.error = err;
+    }
+  }
+  update();
+}
+
+function progress(cmd: Record<string, unknown>): TemplateResult {
+  const s = str(pick(cmd, 'status')) || 'pending';
+  const order = ['pending', 'sent', 'acknowledged'];
+  const bad = ['rejected', 'failed', 'expired'].includes(s);
+  const idx = bad ? 2 : Math.max(0, order.indexOf(s));
+  const attempts = pick(cmd, 'attempts');
+  return html`<div class="progress" data-status=${s}>
+    <p>${t('commandRef', { ref: '' })}${ltr(str(pick(cmd, 'reference')), 'mono')}</p>
+    <ol class="steps">
+      ${order.map((o, i) => html`<li class=${i < idx || (i === idx && s === 'acknowledged') ? 'done' : i === idx ? (bad ? 'bad' : 'now') : ''} aria-current=${i === idx ? 'step' : 'false'}>
+        ${i === idx && bad ? tk('cmd_', s) : tk('cmd_', o)}</li>`)}
+    </ol>
+    ${typeof attempts === 'number' && attempts > 1 ? html`<p class="small muted">${t('attempts', { n: attempts })}</p>` : nothing}
+    ${pick(cmd, 'result', 'detail') ? html`<p class="small">${str(pick(cmd, 'result'))} ${str(pick(cmd, 'detail'))}</p>` : nothing}
+  </div>`;
+}
+
+export function commandDialogBody(m: Meter | undefined): TemplateResult {
+  const f = flow;
+  if (!f) return html``;
+  const title = f.action === 'disconnect' ? t('cmdTitleDisconnect', { id: f.meterId }) : t('cmdTitleReconnect', { id: f.meterId });
+  if (commandsMissing) {
+    return html`<h2 id="dlg-title">${title}</h2><p class="notice info">${t('commandsUnavailable')}</p>
+      <div class="row end"><button class="btn" value="close" @click=${closeCommand}>${t('close')}</button></div>`;
+  }
+  const editing = f.phase === 'edit' || f.phase === 'sending';
+  const onReason = (e: Event) => {
+    f.reason = (e.target as HTMLSelectElement).value;
+    f.preview = { status: 'idle' };
+    update();
+  };
+  return html`<h2 id="dlg-title">${title}</h2>
+    ${m ? html`<p class="muted small">${m.subscriberName ?? ''} · ${m.area}${m.service === 'water' && f.action === 'disconnect' ? html` · <strong>${t('policyWaterNote')}</strong>` : nothing}</p>` : nothing}
+    <form class="cmd-form" @submit=${(e: Event) => { e.preventDefault(); void confirm(f); }}>
+      <div class="field">
+        <label for="cmd-reason">${t('reason')}</label>
+        <select id="cmd-reason" ?disabled=${!editing} @change=${onReason}>
+          ${REASONS[f.action].map((r) => html`<option value=${r} ?selected=${f.reason === r}>${tk('r_', r)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="cmd-note">${t('note')}</label>
+        <textarea id="cmd-note" rows="2" ?disabled=${!editing} placeholder=${t('notePlaceholder')} aria-invalid=${f.noteMissing ? 'true' : 'false'}
+          .value=${live(f.note)} @input=${(e: Event) => { f.note = (e.target as HTMLTextAreaElement).value; f.noteMissing = false; update(); }}></textarea>
+        ${f.noteMissing ? html`<p class="field-error">${t('note')}</p>` : nothing}
+      </div>
+      ${f.action === 'disconnect' && editing ? html`<div class="preview">
+        ${f.preview.status === 'idle' ? html`<button type="button" class="btn" @click=${() => preview(f)}>${t('checkPolicy')}</button>`
+          : f.preview.status === 'loading' ? html`<p class="muted">${t('loading')}</p>`
+          : f.preview.status === 'ok' ? policyBox(readPolicy(f.preview.data))
+          : f.preview.status === 'missing' ? html`<p class="notice info small">${t('policyUnavailable')}</p>`
+          : f.preview.status === 'error' ? errorBox(f.preview.error) : nothing}
+      </div>` : nothing}
+      ${f.error ? errorBox(f.error) : nothing}
+      ${f.phase === 'refused' ? html`${policyBox(readPolicy(f.answer), 'refuse')}
+        ${readPolicy(f.answer)?.detail ? nothing : html`<p class="notice error">${str(pick(f.answer, 'detail'))}</p>`}` : nothing}
+      ${f.phase === 'tracking' && f.command ? html`${f.answer ? policyBox(readPolicy(f.answer), 'allow') : nothing}${progress(f.command)}` : nothing}
+      <div class="row end">
+        ${editing ? html`<button type="submit" class="btn ${f.action === 'disconnect' ? 'danger' : 'primary'} confirm" ?disabled=${f.phase === 'sending'}>
+          ${f.phase === 'sending' ? t('sending') : f.action === 'disconnect' ? t('confirmDisconnect') : t('confirmReconnect')}</button>` : nothing}
+        <button type="button" class="btn" @click=${closeCommand}>${editing ? t('cancel') : t('close')}</button>
+      </div>
+    </form>`;
+}
+
+// --- command and event history of a meter ----------------------------------------------------------------
+
+const commandLists = new Map<string, Load<unknown[]>>();
+const eventLists = new Map<string, Load<unknown[]>>();
+
+function listLoad(cache: Map<string, Load<unknown[]>>, key: string, path: string, ...names: string[]): Load<unknown[]> {
+  const cur = cache.get(key);
+  if (!cur || (cur.status === 'ok' && Date.now() - cur.at > 15_000)) {
+    if (!cur) cache.set(key, { status: 'loading' });
+    else cache.set(key, { ...cur, at: Date.now() });
+    api(path).then(
+      (data) => { cache.set(key, { status: 'ok', data: firstArray(data, ...names), at: Date.now() }); update(); },
+      (error) => { cache.set(key, error instanceof ApiError && error.missingEndpoint ? { status: 'missing' } : { status: 'error', error }); update(); },
+    );
+  }
+  return cache.get(key)!;
+}
+
+export function commandHistory(m: Meter): TemplateResult {
+  const l = listLoad(commandLists, m.id, `/api/v1/meters/${encodeURIComponent(m.id)}/commands`, 'commands', 'items');
+  if (l.status === 'missing') return html`<p class="notice info small">${t('notAvailable', { what: 'GET /api/v1/meters/:id/commands' })}</p>`;
+  if (l.status === 'error') return errorBox(l.error);
+  if (l.status !== 'ok') return html`<p class="muted">${t('loading')}</p>`;
+  if (!l.data.length) return html`<p class="muted">${t('nothingYet')}</p>`;
+  return html`<div class="table-wrap"><table class="list">
+    <caption class="sr-only">${t('commandHistory')}</caption>
+    <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('reference')}</th><th scope="col">${t('actions')}</th><th scope="col">${t('reason')}</th><th scope="col">${t('status')}</th></tr></thead>
+    <tbody>${l.data.map((c) => html`<tr>
+      <td data-label=${t('date')}>${dateTime(pick(c, 'createdAt') as string | number | undefined)}</td>
+      <th scope="row" data-label=${t('reference')}>${ltr(str(pick(c, 'reference')), 'mono')}</th>
+      <td data-label=${t('actions')}>${str(pick(c, 'action', 'type'))}</td>
+      <td data-label=${t('reason')}>${tk('r_', str(pick(c, 'reason')), '—')} <span class="muted small">${str(pick(c, 'issuer'))}</span></td>
+      <td data-label=${t('status')}><span class="badge ${pick(c, 'status') === 'acknowledged' ? 'ok' : ['rejected', 'failed', 'expired'].includes(str(pick(c, 'status'))) ? 'bad' : 'warn'}">${tk('cmd_', str(pick(c, 'status')))}</span></td>
+    </tr>`)}</tbody>
+  </table></div>`;
+}
+
+export function eventHistory(m: Meter): TemplateResult {
+  const l = listLoad(eventLists, m.id, `/api/v1/meters/${encodeURIComponent(m.id)}/events`, 'events', 'items');
+  if (l.status === 'missing') return html`<p class="notice info small">${t('notAvailable', { what: 'GET /api/v1/meters/:id/events' })}</p>`;
+  if (l.status === 'error') return errorBox(l.error);
+  if (l.status !== 'ok') return html`<p class="muted">${t('loading')}</p>`;
+  if (!l.data.length) return html`<p class="muted">${t('nothingYet')}</p>`;
+  return html`<ul class="events">${l.data.slice(0, 50).map((e) => html`<li>
+    <time datetime=${str(pick(e, 'ts', 'at', 'time'))}>${relative(pick(e, 'ts', 'at', 'time') as string | undefined)}</time>
+    <span>${str(pick(e, 'type', 'kind', 'event'))}</span> <span class="muted small">${str(pick(e, 'detail', 'message', 'data'))}</span>
+  </li>`)}</ul>`;
+}
+
+export function commandsCount(): string {
+  return num(commandLists.size);
+}
