@@ -43,6 +43,18 @@ function optInt(o: Record<string, unknown>, k: string, min: number, max: number)
 }
 
 /**
+ * The new key of a key change may name only what changes (e.g. `{"ti": 2}` or `{"krn": 2, "baseDate": 2014}`):
+ * unless it brings its own decoderKey or vendingKey, the rest is taken from the current KEY.
+ */
+function mergeNewKey(current: unknown, next: unknown): unknown {
+  const n = obj(next, 'newKey');
+  if (n.decoderKey !== undefined || n.vendingKey !== undefined) return n;
+  const c = obj(current, 'key');
+  if (c.vendingKey === undefined) throw new StsFormatError('newKey needs a decoderKey or vendingKey when the current key is a decoder key', 'newKey');
+  return { ...c, ...n };
+}
+
+/**
  * A session over one batch: vending keys given inline are loaded into a private software key store,
  * so token encryption with a vending key always goes through the VendingKeyStore interface.
  */
@@ -139,7 +151,7 @@ export class StsBatchSession {
     const key = this.resolveKey(l.key);
     const baseDate = this.#baseDate(key, l);
     if (req.type === 'keyChange') {
-      const next = this.resolveKey(req.newKey, 'newKey');
+      const next = this.resolveKey(mergeNewKey(l.key, req.newKey), 'newKey');
       const info = this.#newKeyInfo(next, req);
       if (key.kind === 'vending' && next.kind === 'vending') {
         return { id, tokens: await this.#store.keyChangeTokens(key.ref, next.ref, { ken: info.ken, rollover: info.rollover }), fields: [], baseDate };

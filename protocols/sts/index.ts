@@ -1,4 +1,20 @@
-// Public face of protocols/sts: the STS (IEC 62055-41) token engine.
+// Public face of protocols/sts: the STS (IEC 62055-41) token engine. Pure code, no I/O.
+//
+// Vending (the product): vending keys live in a VendingKeyStore (SoftwareKeyStore now, an HSM later);
+// nothing else ever holds one.
+//   const store = new SoftwareKeyStore(); store.addVendingKey('vk1', hex, '02');
+//   const meter: MeterKeyRef = { ...makeDecoderKeyParams({ dkga: '02', ea: 'STA', meter: '01234567897',
+//     keyType: 2, sgc: '123456', ti: 1, krn: 1, baseDate: 2014 }), vendingKeyId: 'vk1' };
+//   const { token, formatted, tid } = await vendCreditToken(store, meter, { units: '12.5', lastTid });
+//   const kct = await vendKeyChange(store, meter, { ...meter, krn: 2 }, { rollover: false });
+//
+// Meter side (the simulator): the decoder state is a plain JSON object; persist it after each token.
+//   let state = createDecoderState({ ea: 'STA', decoderKey: await store.exportDecoderKey(meter), keyType: 2,
+//     baseDate: 2014, initialTid: tidFromDate(new Date(), 2014) });
+//   const r = decodeToken(state, digits, { now });  // never throws
+//   state = r.state;  // r.result: 'accept' | 'old' | 'used' | 'key_expired' | 'crc' | 'format' | ...
+//   if (r.result === 'accept' && r.credit?.kind === 'units') register += r.credit.registerUnits; // Wh or L
+// or `new MeterTokenDecoder(state, { service, onStateChange })`, which implements meter-sim's TokenDecoderPort.
 export * from './errors.ts';
 export { formatDecimal, parseDecimalCeil, unitsToTenths, encodeTransferAmount, decodeTransferAmount, encodeCurrencyAmount, decodeCurrencyAmount, MAX_TRANSFER_AMOUNT, CURRENCY_SCALE } from './amount.ts';
 export type { CurrencyAmount } from './amount.ts';

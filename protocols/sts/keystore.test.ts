@@ -89,3 +89,12 @@ describe('SoftwareKeyStore', () => {
     expect(() => s.addVendingKey('k1', VK02, '04')).toThrow(/vending key "k1" for DKGA04 must be 160 bits, got 64/);
   });
 });
+
+describe('batch key change with a partial newKey', () => {
+  it('takes what is not given from the current key', async () => {
+    const key = { vendingKey: VK02, dkga: '02', ea: 'STA', meterPan: '600727000000000009', keyType: 2, sgc: '123456', ti: 1, krn: 1, baseDate: 1993 };
+    const r = await new StsBatchSession().vend({ id: 'k', key, token: { type: 'keyChange', newKey: { ti: 2 }, ken: 255 } });
+    expect(r.tokens).toEqual(['51638423060042734509', '15361891762113502242']);
+    await expect(new StsBatchSession().vend({ id: 'k', key: { decoderKey: 'e653341f9d5bf36f', ea: 'STA' }, token: { type: 'keyChange', newKey: { ti: 2 } } })).rejects.toThrow(/newKey needs/);
+  });
+});
