@@ -15,6 +15,7 @@ import { HttpProblem } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { meterRoutes } from './routes/meters.ts';
+import { liveRoutes } from './routes/live.ts';
 
 export type RaseedApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -69,6 +70,7 @@ export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
   await app.register(async (scope) => healthRoutes(scope as unknown as RaseedApp, ctx));
   await app.register(async (scope) => sessionRoutes(scope as unknown as RaseedApp, ctx));
   await app.register(async (scope) => meterRoutes(scope as unknown as RaseedApp, ctx));
+  await app.register(async (scope) => liveRoutes(scope as unknown as RaseedApp, ctx));
   for (const plugin of ctx.plugins ?? []) {
     await app.register(async (scope) => plugin(scope as unknown as RaseedApp, ctx));
   }

@@ -76,6 +76,53 @@ describe('telemetry loop end to end', () => {
   });
 });
 
+async function readSse(url: string, want: (events: { event: string; data: any }[]) => boolean, timeoutMs = 10_000) {
+  const ac = new AbortController();
+  const timer = setTimeout(() => ac.abort(), timeoutMs);
+  const events: { event: string; data: any }[] = [];
+  try {
+    const res = await fetch(url, { signal: ac.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    let buf = '';
+    while (!want(events)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buf += new TextDecoder().decode(value);
+      let i;
+      while ((i = buf.indexOf('\n\n')) >= 0) {
+        const chunk = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        const ev = /^event: (.*)$/m.exec(chunk)?.[1];
+        const data = /^data: (.*)$/m.exec(chunk)?.[1];
+        if (ev && data) events.push({ event: ev, data: JSON.parse(data) });
+      }
+    }
+    return events;
+  } finally {
+    clearTimeout(timer);
+    ac.abort();
+  }
+}
+
+describe('live feed', () => {
+  it('streams the fleet, then changes, to an operator', async () => {
+    const token = await s.adminToken();
+    const events = await readSse(`${s.http}/api/v1/live?access_token=${token}`, (ev) => ev.filter((e) => e.event === 'meters').length >= 2);
+    expect(events[0]!.event).toBe('meters');
+    expect(events[0]!.data).toHaveLength(3);
+    expect(events[1]!.data.length).toBeGreaterThan(0);
+  });
+
+  it('gives a subscriber only their own meters, and refuses anonymous listeners', async () => {
+    const demo = s.seeded!.demoSubscriber!;
+    const token = await s.login(demo.username, demo.password);
+    const events = await readSse(`${s.http}/api/v1/live?access_token=${token}`, (ev) => ev.length >= 2);
+    for (const e of events.filter((x) => x.event === 'meters')) expect(e.data.map((m: any) => m.id)).toEqual([s.plan[0]!.id]);
+    expect((await s.api('/api/v1/live')).status).toBe(401);
+  });
+});
+
 describe('broker security', () => {
   it('refuses a meter with a wrong password', async () => {
     const id = s.plan[0]!.id;
