@@ -5,7 +5,7 @@ import {
   hashMachineSecret, listMeters, migrate, listMigrations, openPglite, openPostgres, upsertReadings, userForSession, verifyPassword,
   isUniqueViolation, type Db,
 } from './index.ts';
-import { createTempDatabase, type TempDatabase } from '../test/support/postgres.ts';
+import { createTempDatabase } from '../test/support/postgres.ts';
 
 const temp = await createTempDatabase('store');
 
