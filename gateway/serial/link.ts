@@ -2,6 +2,7 @@
 // vanishes (never through SerialPort.list(), which spawns udevadm). Bytes go through an IEC 62056-21 decoder into
 // a frame queue that transactions read with timeouts.
 import { EventEmitter } from 'node:events';
+import { realpathSync } from 'node:fs';
 import { SerialPortStream, type OpenOptions } from '@serialport/stream';
 import { SerialPort } from 'serialport';
 import type { Logger } from '../../config/index.ts';
@@ -51,6 +52,12 @@ export class SerialLink extends EventEmitter {
   rxBytes = 0;
   opens = 0;
   failures = 0;
+  /**
+   * The path is a pseudo-terminal (socat, a simulator): baud rates mean nothing there, and a baud change would
+   * discard bytes in flight (bindings-cpp calls tcflush(TCIOFLUSH), which on a pty flushes the other end's buffer
+   * too), so changes are recorded but not applied.
+   */
+  isPty = false;
 
   constructor(private readonly o: SerialLinkOptions) {
     super();
@@ -132,6 +139,7 @@ export class SerialLink extends EventEmitter {
         return;
       }
       this.opens++;
+      this.isPty = isPseudoTerminal(this.o.path);
       if (this.failures > 0 || this.opens > 1) this.o.logger.info({ path: this.o.path, failures: this.failures }, 'serial port: open again');
       else this.o.logger.info({ path: this.o.path }, 'serial port: open');
       this.failures = 0;
@@ -201,6 +209,7 @@ export class SerialLink extends EventEmitter {
 
   async setBaudRate(baudRate: number, timeoutMs: number): Promise<void> {
     if (baudRate === this.baud) return;
+    if (this.isPty) { this.baud = baudRate; return; }
     const port = this.port;
     if (!port?.isOpen) throw new SerialLinkError('down', `serial port ${this.o.path} is not open`);
     await withTimeout(new Promise<void>((resolve, reject) => port.update({ baudRate }, (e) => (e ? reject(new SerialLinkError('write', `baud rate ${baudRate} refused: ${e.message}`)) : resolve()))), timeoutMs,
@@ -227,6 +236,14 @@ export class SerialLink extends EventEmitter {
         this.waiter = () => { clearTimeout(t); resolve(); };
       });
     }
+  }
+}
+
+function isPseudoTerminal(path: string): boolean {
+  try {
+    return realpathSync(path).startsWith('/dev/pts/');
+  } catch {
+    return false;
   }
 }
 

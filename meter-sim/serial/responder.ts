@@ -26,6 +26,13 @@ export interface SimSerialMeter {
   identification?: string;
   /** Highest baud rate offered (mode C character), default '5' (9600). */
   baudChar?: string;
+  /**
+   * Reaction time after the option select, ms (default 25). The master switches its baud rate after sending the
+   * option select, and a baud change flushes the port's input (tcflush in @serialport/bindings-cpp): a meter that
+   * answered at once would be cut off. IEC 62056-21 asks 200 ms, or 20 ms when the manufacturer id's third letter is
+   * lower case (the simulator's default id is `RSd`).
+   */
+  reactionMs?: number;
   serialNumber?: string;
 }
 
@@ -109,9 +116,9 @@ export class IecBusResponder {
     if (f && --f.left <= 0) this.faults.delete(address);
   }
 
-  private reply(meter: SimSerialMeter, bytes: Uint8Array, after?: (ok: boolean) => void): void {
+  private reply(meter: SimSerialMeter, bytes: Uint8Array, after?: (ok: boolean) => void, reaction = 0): void {
     const f = this.fault(meter.address);
-    const delay = f?.kind === 'slow' ? f.delayMs : 0;
+    const delay = (f?.kind === 'slow' ? f.delayMs : 0) + reaction;
     this.busy++;
     const enqueue = (): void => {
       this.chain = this.chain.then(async () => {
@@ -150,7 +157,7 @@ export class IecBusResponder {
         this.state = { kind: 'identified', meter };
         if (f?.kind === 'garbage') this.reply(meter, Buffer.from('\x7f#~noise~\x00\xff', 'latin1'));
         this.reply(meter, encodeIdentification({
-          manufacturer: meter.manufacturer ?? 'RSD', baudChar: meter.baudChar ?? '5', escape: undefined,
+          manufacturer: meter.manufacturer ?? 'RSd', baudChar: meter.baudChar ?? '5', escape: undefined,
           identification: meter.identification ?? 'RASEED-SIM',
         }));
         return;
@@ -160,7 +167,7 @@ export class IecBusResponder {
         const meter = s.meter;
         if (ev.mode === 'programming') {
           this.state = { kind: 'programming', meter, authed: meter.password === undefined };
-          this.reply(meter, encodeCommand({ command: 'P', commandType: '0', dataSet: { address: '', values: [{ value: meter.serialNumber ?? meter.address }] } }));
+          this.reply(meter, encodeCommand({ command: 'P', commandType: '0', dataSet: { address: '', values: [{ value: meter.serialNumber ?? meter.address }] } }), undefined, reactionOf(meter));
           return;
         }
         if (ev.mode !== 'readout') { this.state = { kind: 'idle' }; return; }
@@ -200,18 +207,18 @@ export class IecBusResponder {
       const text = Buffer.from(block);
       const cut = text.indexOf('1.8.0') + 8; // stop in the middle of the energy line
       this.state = { kind: 'idle' };
-      this.reply(meter, text.subarray(0, cut));
+      this.reply(meter, text.subarray(0, cut), undefined, reactionOf(meter));
       return;
     }
     this.state = { kind: 'readout', meter, block, record, repeats: 0 };
     if (f?.kind === 'badBcc') {
       this.useFault(meter.address);
       record.outcome = 'badBcc';
-      this.reply(meter, corrupt(block));
+      this.reply(meter, corrupt(block), undefined, reactionOf(meter));
       return;
     }
     if (f?.kind === 'slow') this.useFault(meter.address);
-    this.reply(meter, block, (ok) => { if (ok) record.outcome = 'sent'; });
+    this.reply(meter, block, (ok) => { if (ok) record.outcome = 'sent'; }, reactionOf(meter));
   }
 
   private command(s: Extract<BusState, { kind: 'programming' }>, f: CommandFrame): void {
@@ -277,6 +284,8 @@ export class IecBusResponder {
     error('ERR:command');
   }
 }
+
+const reactionOf = (m: SimSerialMeter): number => m.reactionMs ?? 25;
 
 function corrupt(block: Uint8Array): Uint8Array {
   const b = Buffer.from(block);
