@@ -31,10 +31,10 @@ function keyFromFlags(f: Flags, prefix = ''): Record<string, unknown> | undefine
     }
     return o;
   };
-  const ea = g('ea') ?? (prefix ? f.ea : undefined) ?? 'STA';
-  if (g('decoderKey') !== undefined) return put({ decoderKey: g('decoderKey'), ea }, ['keyType', 'krn', 'ti', 'sgc', 'baseDate', 'ken']);
+  const ea = g('ea') ?? (prefix ? f.ea : undefined);
+  if (g('decoderKey') !== undefined) return put({ decoderKey: g('decoderKey'), ...(ea !== undefined ? { ea } : {}) }, ['keyType', 'krn', 'ti', 'sgc', 'baseDate', 'ken']);
   if (g('vendingKey') !== undefined || (prefix && f.vendingKey !== undefined)) {
-    const o: Record<string, unknown> = { vendingKey: g('vendingKey') ?? f.vendingKey, ea, dkga: g('dkga') ?? (prefix ? f.dkga : undefined) ?? '02' };
+    const o: Record<string, unknown> = { vendingKey: g('vendingKey') ?? f.vendingKey, ea: ea ?? 'STA', dkga: g('dkga') ?? (prefix ? f.dkga : undefined) ?? '02' };
     const meter = g('meter') ?? (prefix ? f.meter : undefined);
     if (meter !== undefined) o.meterPan = meter;
     put(o, ['keyType', 'sgc', 'ti', 'krn', 'baseDate']);
@@ -65,7 +65,7 @@ function tokenFromFlags(f: Flags): Record<string, unknown> {
 function keyOptions(c: Command, withNew = false): Command {
   c.addOption(new Option('--decoder-key <hex>', 'decoder key (16 hex digits for STA/DEA, 32 for MISTY1)'))
     .addOption(new Option('--vending-key <hex>', 'vending key (DKGA02: 16 hex digits, DKGA04: 40)'))
-    .addOption(new Option('--ea <ea>', 'encryption algorithm: STA (07), DEA (09), MISTY1 (11)').default('STA'))
+    .addOption(new Option('--ea <ea>', 'encryption algorithm: STA (07), DEA (09), MISTY1 (11); default MISTY1 for 128-bit decoder keys, else STA'))
     .addOption(new Option('--dkga <n>', 'decoder key generation algorithm: 02 or 04').default('02'))
     .addOption(new Option('--meter <number>', 'meter number: 11-digit DRN (IIN 600727), 13-digit DRN (IIN 0000) or 18-digit MeterPAN'))
     .addOption(new Option('--key-type <n>', 'key type: 0 DITK, 1 DDTK, 2 DUTK, 3 DCTK (default 2)'))
@@ -76,7 +76,7 @@ function keyOptions(c: Command, withNew = false): Command {
     .addOption(new Option('--no-validate', 'do not check the meter number\'s Luhn digits (reproducing third-party data only)'))
     .addOption(new Option('--tz <zone>', 'vending time zone: ISO times without a zone are read in it, TIDs count its wall clock (default env TIME_ZONE, else UTC)'))
     .addOption(new Option('--json', 'print JSON instead of readable text'))
-    .addOption(new Option('--batch <file>', 'JSON lines from FILE ("-" for stdin); one JSON result or {"id","error"} per line'));
+    .addOption(new Option('--batch <file>', 'JSON lines from FILE ("-" for stdin); one JSON result or {"id","error"} per line; key flags apply to lines without "key"'));
   if (withNew) {
     c.addOption(new Option('--new-decoder-key <hex>', 'key change: the new decoder key'))
       .addOption(new Option('--new-vending-key <hex>', 'key change: vending key of the new decoder key (default: the current one)'))
@@ -125,8 +125,14 @@ function fail(e: unknown, json: boolean): never {
   process.exit(1);
 }
 
-function ctxOf(f: Flags): BatchContext {
-  return { timeZone: typeof f.tz === 'string' ? f.tz : (process.env.TIME_ZONE || 'UTC') };
+function ctxOf(f: Flags, batch = false): BatchContext {
+  const ctx: BatchContext = { timeZone: typeof f.tz === 'string' ? f.tz : (process.env.TIME_ZONE || 'UTC') };
+  if (batch) {
+    // Key flags given with --batch are the KEY of lines that carry none.
+    const key = keyFromFlags(f);
+    if (key) ctx.defaultKey = key;
+  }
+  return ctx;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -177,7 +183,7 @@ export function registerStsCommands(program: Command): void {
     .addOption(new Option('--rnd <n>', 'random nibble 0..15 (default random)'))
     .action(async (f: Flags) => {
       const json = f.json === true;
-      if (typeof f.batch === 'string') return runBatch('vend', f.batch, ctxOf(f));
+      if (typeof f.batch === 'string') return runBatch('vend', f.batch, ctxOf(f, true));
       try {
         const line: Record<string, unknown> = { id: null, token: tokenFromFlags(f) };
         const key = keyFromFlags(f);
@@ -200,7 +206,7 @@ export function registerStsCommands(program: Command): void {
     .addOption(new Option('--ken <n>', 'key expiry number of the meter (default 255)'))
     .action(async (token: string | undefined, f: Flags) => {
       const json = f.json === true;
-      if (typeof f.batch === 'string') return runBatch('decode', f.batch, ctxOf(f));
+      if (typeof f.batch === 'string') return runBatch('decode', f.batch, ctxOf(f, true));
       try {
         const line: Record<string, unknown> = { id: null, token: token ?? '' };
         const key = keyFromFlags(f);
@@ -222,7 +228,7 @@ export function registerStsCommands(program: Command): void {
   keyOptions(sts.command('key').description('derive a decoder key (DKGA02/DKGA04) from a vending key and meter parameters'))
     .action(async (f: Flags) => {
       const json = f.json === true;
-      if (typeof f.batch === 'string') return runBatch('key', f.batch, ctxOf(f));
+      if (typeof f.batch === 'string') return runBatch('key', f.batch, ctxOf(f, true));
       try {
         const key = keyFromFlags(f);
         const r = await new StsBatchSession(ctxOf(f)).key({ id: null, key });

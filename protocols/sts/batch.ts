@@ -22,6 +22,8 @@ export interface BatchContext {
   timeZone?: string;
   now?: () => number | Date;
   random?: () => number;
+  /** KEY used for lines that carry none (e.g. from CLI flags). */
+  defaultKey?: Record<string, unknown>;
 }
 
 /** A resolved KEY: either a decoder key in hand, or a meter key reference into a key store. */
@@ -76,7 +78,10 @@ export class StsBatchSession {
 
   resolveKey(x: unknown, name = 'key'): ResolvedKey {
     const o = obj(x, name);
-    const ea = parseEa(o.ea, `${name}.ea`);
+    // Without an EA, a 128-bit decoder key means MISTY1; anything else STA.
+    const ea = o.ea === undefined || o.ea === null
+      ? (typeof o.decoderKey === 'string' && o.decoderKey.replace(/\s+/g, '').length === 32 ? 'MISTY1' : 'STA')
+      : parseEa(o.ea, `${name}.ea`);
     const ken = optInt(o, 'ken', 0, 255);
     if (o.decoderKey !== undefined) {
       if (typeof o.decoderKey !== 'string') throw new StsFormatError(`${name}.decoderKey must be a hex string`, 'decoderKey');
@@ -148,10 +153,10 @@ export class StsBatchSession {
       const fields = requestToFields(req as unknown as VendRequest);
       return { id, tokens: [encodeToken(fields, null)], fields: [fields], baseDate: 1993 };
     }
-    const key = this.resolveKey(l.key);
+    const key = this.resolveKey(l.key ?? this.ctx.defaultKey);
     const baseDate = this.#baseDate(key, l);
     if (req.type === 'keyChange') {
-      const next = this.resolveKey(mergeNewKey(l.key, req.newKey), 'newKey');
+      const next = this.resolveKey(mergeNewKey(l.key ?? this.ctx.defaultKey, req.newKey), 'newKey');
       const info = this.#newKeyInfo(next, req);
       if (key.kind === 'vending' && next.kind === 'vending') {
         return { id, tokens: await this.#store.keyChangeTokens(key.ref, next.ref, { ken: info.ken, rollover: info.rollover }), fields: [], baseDate };
@@ -172,7 +177,7 @@ export class StsBatchSession {
     const l = obj(line, 'request');
     const id = l.id ?? null;
     if (typeof l.token !== 'string') throw new StsFormatError('token must be a string of 20 digits', 'token');
-    const key = this.resolveKey(l.key);
+    const key = this.resolveKey(l.key ?? this.ctx.defaultKey);
     const baseDate = this.#baseDate(key, l);
     let state: DecoderState;
     if (key.kind === 'vending') {
@@ -196,7 +201,7 @@ export class StsBatchSession {
   async key(line: unknown): Promise<{ id: unknown; decoderKey: string; ea: Ea; keyType?: number; krn?: number; ti?: number; sgc?: string; baseDate?: number; dkga?: string; meterPan?: string }> {
     const l = obj(line, 'request');
     const id = l.id ?? null;
-    const key = this.resolveKey(l.key);
+    const key = this.resolveKey(l.key ?? this.ctx.defaultKey);
     if (key.kind === 'decoder') return { id, decoderKey: bytesToHex(key.key), ea: key.ea };
     const r = key.ref;
     return {
