@@ -11,6 +11,7 @@ import {
 } from '../../protocols/iec62056/index.ts';
 import type { SerialChannelConfig, SerialMeterConfig } from './config.ts';
 import { SerialLink, SerialLinkError, type SerialBinding } from './link.ts';
+import { serialDuplicates, serialPortLost, serialPortOpen, serialTransactions } from './metrics.ts';
 
 /** Where a channel hands its results. `reading` resolves only once the reading is durable. */
 export interface SerialSink {
@@ -98,8 +99,9 @@ export class SerialChannel {
         pending: [],
       });
     });
-    this.link.on('open', () => this.wake());
-    this.link.on('down', () => this.wake());
+    this.link.on('open', () => { serialPortOpen.set({ channel: this.name }, 1); this.wake(); });
+    this.link.on('down', () => { serialPortOpen.set({ channel: this.name }, 0); serialPortLost.inc({ channel: this.name }); this.wake(); });
+    serialPortOpen.set({ channel: this.name }, 0);
   }
 
   get meterIds(): string[] {
@@ -208,6 +210,7 @@ export class SerialChannel {
     const rx0 = this.link.rxBytes;
     try {
       const reading = await this.bounded(() => this.readout(m.cfg));
+      serialTransactions.inc({ channel: this.name, kind: 'readout', outcome: 'ok' });
       this.silentTransactions = 0;
       m.stats.consecutiveFailures = 0;
       m.stats.lastError = null;
@@ -216,6 +219,7 @@ export class SerialChannel {
       await this.accept(m, reading);
     } catch (e) {
       const err = toTransactionError(e);
+      serialTransactions.inc({ channel: this.name, kind: 'readout', outcome: err.code });
       m.stats.failures++;
       m.stats.consecutiveFailures++;
       m.stats.lastError = err.message;
@@ -332,6 +336,7 @@ export class SerialChannel {
     const key = `${reading.seq}:${reading.ts}`;
     if (m.recent.includes(key) || m.pending.some((p) => p.seq === reading.seq && p.ts === reading.ts)) {
       m.stats.duplicates++;
+      serialDuplicates.inc({ channel: this.name });
       return;
     }
     m.recent.push(key);
@@ -396,9 +401,11 @@ export class SerialChannel {
     const rx0 = this.link.rxBytes;
     try {
       ack = await this.bounded(() => this.program(m.cfg, q.cmd));
+      serialTransactions.inc({ channel: this.name, kind: 'command', outcome: 'ok' });
       this.silentTransactions = 0;
     } catch (e) {
       const err = toTransactionError(e);
+      serialTransactions.inc({ channel: this.name, kind: 'command', outcome: err.code });
       this.log.warn({ meter: q.meterId, ref: q.cmd.ref, type: q.cmd.type, code: err.code, err: err.message }, 'serial command failed');
       ack = this.ack(q.cmd, 'failed', err.code === 'timeout' ? 'timeout' : err.code === 'link' ? 'port_unavailable' : 'protocol_error', err.message);
       await this.afterFailure();

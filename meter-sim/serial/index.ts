@@ -2,4 +2,4 @@
 export { IecBusResponder, type SerialMeterModel, type SimSerialMeter, type SerialFault, type ReadoutRecord, type BusResponderOptions } from './responder.ts';
 export { SerialMeterServer, type SerialMeterServerOptions, type SerialBinding } from './server.ts';
 export { PtyPair, PtyError, socatAvailable, type PtyPairOptions } from './pty.ts';
-export { startSerialMeterSim, type SerialMeterSimOptions, type RunningSerialMeterSim } from './sim.ts';
+export { startSerialMeterSim, type SerialMeterSimOptions, type RunningSerialMeterSim, type SimChannelConfig } from './sim.ts';

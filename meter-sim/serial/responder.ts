@@ -17,6 +17,8 @@ export interface SerialMeterModel {
 }
 
 export interface SimSerialMeter {
+  /** Raseed meter id (for the channel configuration the simulator suggests; default the address). */
+  id?: string;
   /** Bus address answered in the sign-on (`/?<address>!`). */
   address: string;
   model: SerialMeterModel;

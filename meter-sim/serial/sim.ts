@@ -32,7 +32,18 @@ export interface RunningSerialMeterSim {
    * is cut in transit; `quiet: false` pulls it at once, whatever is on the wire.
    */
   vanish(downMs: number, opts?: { quiet?: boolean }): Promise<void>;
+  /** A gateway channel configuration (one SERIAL_CHANNELS entry) that reads this simulated bus. */
+  channelConfig(o?: { pollIntervalMs?: number; timeoutMs?: number }): SimChannelConfig;
   stop(): Promise<void>;
+}
+
+/** The shape of one SERIAL_CHANNELS entry (gateway/serial's schema), as plain JSON. */
+export interface SimChannelConfig {
+  path: string;
+  baudRate: number;
+  meters: { id: string; address: string; password?: string }[];
+  pollIntervalMs: number;
+  timeoutMs: number;
 }
 
 export async function startSerialMeterSim(o: SerialMeterSimOptions): Promise<RunningSerialMeterSim> {
@@ -62,6 +73,15 @@ export async function startSerialMeterSim(o: SerialMeterSimOptions): Promise<Run
       await pty.start();
       await server.open();
       server.responder.hold = false;
+    },
+    channelConfig(c = {}) {
+      return {
+        path: gatewayPath,
+        baudRate: 300,
+        meters: o.meters.map((m) => ({ id: m.id ?? m.address, address: m.address, ...(m.password !== undefined ? { password: m.password } : {}) })),
+        pollIntervalMs: c.pollIntervalMs ?? 5_000,
+        timeoutMs: c.timeoutMs ?? 1_000,
+      };
     },
     async stop() {
       await server.close();
