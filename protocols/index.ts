@@ -3,3 +3,4 @@ export * from './topics.ts';
 export * from './telemetry.ts';
 export { luhnCheckDigit } from './sts/meter-number.ts';
 export * from './reference.ts';
+export * as sts from './sts/index.ts';

@@ -1,0 +1,121 @@
+// The prepaid loop as a stack module: vending keys, tariffs, the top-up service with its recovery pass,
+// the API routes, and the simulated meters' STS decoders (keys derived from the vending key).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RaseedModule, StackContext, ModuleInstance } from '../cli/index.ts';
+import { sts } from '../protocols/index.ts';
+import { topupRoutes } from '../dashboard-api/index.ts';
+import type { StsParams } from '../store/index.ts';
+import type { PlannedMeter } from '../meter-sim/index.ts';
+import { isCurrency, PrepaidError } from './money.ts';
+import { DEFAULT_TARIFFS, TariffSet, type TariffDefinition } from './tariff.ts';
+import { loadVendingKeys, simDecoderState, stsParamsOf, type VendingKeys } from './keys.ts';
+import { TopUpService } from './topups.ts';
+import { assertTimeZone } from './calendar.ts';
+
+export const TARIFFS_FILE = 'tariffs.json';
+
+export interface PrepaidModuleOptions {
+  /** Tariffs to use instead of DATA_DIR/tariffs.json or the shipped defaults. */
+  tariffs?: TariffDefinition[];
+  /** Test hook: the process SIGKILLs itself at this point of the top-up flow (also RASEED_PREPAID_CRASH_AT). */
+  crashAt?: string;
+  now?: () => number;
+}
+
+/** What the module exposes to tests and other modules (ModuleInstance.api). */
+export interface PrepaidApi {
+  topups: TopUpService;
+  keys: VendingKeys;
+  tariffs: TariffSet;
+  recovered: Awaited<ReturnType<TopUpService['recover']>>;
+}
+
+function loadTariffs(ctx: StackContext, given?: TariffDefinition[]): TariffSet {
+  if (given) return new TariffSet(given);
+  const file = ctx.dataDir ? join(ctx.dataDir, TARIFFS_FILE) : null;
+  if (file && existsSync(file)) {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { active?: TariffDefinition[]; retired?: TariffDefinition[] } | TariffDefinition[];
+    return Array.isArray(data) ? new TariffSet(data) : new TariffSet(data.active ?? [], data.retired ?? []);
+  }
+  return new TariffSet(DEFAULT_TARIFFS);
+}
+
+export function createPrepaidModule(opts: PrepaidModuleOptions = {}): RaseedModule {
+  return {
+    name: 'prepaid',
+    async start(ctx: StackContext): Promise<ModuleInstance> {
+      const logger = ctx.logger.child({ part: 'prepaid' });
+      const currency = ctx.config.CURRENCY;
+      if (!isCurrency(currency)) throw new PrepaidError('unknown_currency', `unsupported currency ${String(currency)}`);
+      assertTimeZone(ctx.config.TIME_ZONE);
+      const keys = loadVendingKeys({ vendingKeyHex: ctx.config.VENDING_KEY, dataDir: ctx.dataDir, logger });
+      const tariffs = loadTariffs(ctx, opts.tariffs);
+      if (!tariffs.list().some((t) => t.currency === currency)) logger.warn({ currency }, 'no tariff in the utility currency: top-ups will be refused until one is configured');
+      const crashAt = opts.crashAt ?? process.env.RASEED_PREPAID_CRASH_AT;
+      const topups = new TopUpService({
+        db: ctx.db, box: ctx.box, commands: ctx.commands, logger, currency, timeZone: ctx.config.TIME_ZONE, tariffs, keys,
+        ...(opts.now ? { now: opts.now } : {}), ...(crashAt ? { crashAt } : {}),
+      });
+
+      const onSent = (rec: import('../store/index.ts').CommandRecord) => {
+        if (rec.type === 'token') void topups.applyCommand({ ...rec, status: 'sent', sentAt: rec.sentAt ?? Date.now() }).catch((err) => logger.error({ err, ref: rec.reference }, 'top-up state update failed'));
+      };
+      const onFinished = (rec: import('../store/index.ts').CommandRecord) => {
+        if (rec.type === 'token') void topups.applyCommand(rec).catch((err) => logger.error({ err, ref: rec.reference }, 'top-up state update failed'));
+      };
+      ctx.commands.on('sent', onSent);
+      ctx.commands.on('finished', onFinished);
+      ctx.ingest?.listen({
+        onEvent: async (meterId, e) => {
+          try {
+            await topups.onMeterEvent(meterId, e);
+          } catch (err) {
+            logger.error({ err, meter: meterId }, 'token event handling failed');
+          }
+        },
+      });
+
+      const recovered = await topups.recover();
+      const decoderStates = new Map<string, sts.CreateDecoderStateOptions>();
+      const api: PrepaidApi = { topups, keys, tariffs, recovered };
+
+      return {
+        api,
+        plugins: [topupRoutes(topups, { anonymousVending: ctx.config.ANONYMOUS_VENDING })],
+        async afterSeed(plan: PlannedMeter[]) {
+          // Simulated meters get STS parameters (no keys) in the registry, and their decoder keys here.
+          for (const p of plan) {
+            const r = await ctx.db.query<{ sts: unknown }>(
+              `UPDATE meters SET sts = $2 WHERE id = $1 AND sts = '{}'::jsonb RETURNING sts`,
+              [p.id, JSON.stringify(keys.defaults)],
+            );
+            let params: Partial<StsParams>;
+            if (r.rows[0]) params = keys.defaults;
+            else {
+              const cur = await ctx.db.query<{ sts: unknown }>('SELECT sts FROM meters WHERE id = $1', [p.id]);
+              const v = cur.rows[0]?.sts;
+              params = (typeof v === 'string' ? JSON.parse(v) : v ?? {}) as Partial<StsParams>;
+            }
+            try {
+              decoderStates.set(p.id, await simDecoderState(keys, p.id, stsParamsOf(keys, params)));
+            } catch (err) {
+              logger.warn({ meter: p.id, err: (err as Error).message }, 'simulated meter gets no STS decoder');
+            }
+          }
+        },
+        simDecoderFor(p: PlannedMeter) {
+          const st = decoderStates.get(p.id);
+          return st ? new sts.MeterTokenDecoder(st, { service: p.service }) : undefined;
+        },
+        async stop() {
+          ctx.commands.off('sent', onSent);
+          ctx.commands.off('finished', onFinished);
+        },
+      };
+    },
+  };
+}
+
+/** The prepaid module with its defaults (what cli/modules.ts runs). */
+export const prepaidModule: RaseedModule = createPrepaidModule();
