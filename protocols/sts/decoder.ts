@@ -296,11 +296,8 @@ export function checkDecoderState(s: unknown): string | undefined {
   if (!s || typeof s !== 'object') return 'state is not an object';
   const st = s as Partial<DecoderState>;
   if (st.v !== 1) return 'unknown state version';
-  try {
-    decoderKeyBytes(String(st.decoderKey), st.ea as Ea);
-  } catch (e) {
-    return e instanceof Error ? e.message : 'bad key';
-  }
+  if (st.ea !== 'STA' && st.ea !== 'DEA' && st.ea !== 'MISTY1') return 'unknown EA';
+  if (typeof st.decoderKey !== 'string' || st.decoderKey.length !== keyBytesFor(st.ea) * 2 || !/^[0-9a-fA-F]+$/.test(st.decoderKey)) return `decoder key must be ${keyBytesFor(st.ea) * 2} hex digits for ${st.ea}`;
   if (!Array.isArray(st.tidMemory) || !isBaseDate(st.baseDate)) return 'state is incomplete';
   return undefined;
 }
