@@ -6,7 +6,7 @@ import './chart.ts';
 import { setUnauthorizedHandler, type Session } from './api.ts';
 import { applyDocument, prefs, setDigits, setLocale, t } from './prefs.ts';
 import {
-  POLL_SECONDS, announce, isOperator, loadSavedSession, onUpdate, saveSession, startLive, state, stopLive, update, setNewAlarmHandler,
+  POLL_SECONDS, announce, isOperator, onLiveCommands, loadSavedSession, onUpdate, saveSession, startLive, state, stopLive, update, setNewAlarmHandler,
 } from './store.ts';
 import { timeOnly } from './format.ts';
 import { loginView, setLoginNotice } from './views/login.ts';
@@ -15,7 +15,7 @@ import { dialogs, meterView } from './views/meter.ts';
 import { chartsView, sampleAreaLoad } from './views/charts.ts';
 import { auditView } from './views/audit.ts';
 import { portalMeterView, portalView } from './views/portal.ts';
-import { closeCommand, commandDialogBody, currentCommandFlow } from './views/command.ts';
+import { applyLiveCommands, closeCommand, commandDialogBody, currentCommandFlow } from './views/command.ts';
 import { resetTopup, topupPanel } from './views/topup.ts';
 import { num } from './prefs.ts';
 
@@ -237,6 +237,7 @@ window.addEventListener('popstate', () => {
 });
 
 onUpdate(draw);
+onLiveCommands(applyLiveCommands);
 applyDocument();
 loadSavedSession();
 guard();

@@ -111,6 +111,12 @@ export function mergeMeter(m: Meter, onNewAlarm?: (m: Meter, what: 'tamper' | 'l
   state.meters.set(m.id, prev ? { ...prev, ...m } : m);
 }
 
+const commandHandlers: ((cs: Record<string, unknown>[]) => void)[] = [];
+/** Command progress from the live feed (SSE `commands` events). */
+export function onLiveCommands(h: (cs: Record<string, unknown>[]) => void): void {
+  commandHandlers.push(h);
+}
+
 let newAlarmHandler: ((m: Meter, what: 'tamper' | 'lowCredit') => void) | undefined;
 export function setNewAlarmHandler(f: (m: Meter, what: 'tamper' | 'lowCredit') => void): void {
   newAlarmHandler = f;
@@ -211,7 +217,14 @@ async function tryLiveFeed(): Promise<boolean> {
     }
   };
   source.onmessage = onData;
-  for (const type of ['meter', 'meters', 'reading', 'telemetry', 'state', 'command', 'topup', 'event', 'alarm']) {
+  source.addEventListener('commands', ((ev: MessageEvent<string>) => {
+    try {
+      const cs = JSON.parse(ev.data) as unknown;
+      if (Array.isArray(cs)) for (const h of commandHandlers) h(cs as Record<string, unknown>[]);
+    } catch {}
+    if (!refreshSoon) refreshSoon = setTimeout(() => { refreshSoon = null; void refreshMeters(); }, 500);
+  }) as EventListener);
+  for (const type of ['meter', 'meters', 'reading', 'telemetry', 'state', 'topup', 'topups', 'event', 'alarm']) {
     source.addEventListener(type, onData as EventListener);
   }
   source.onerror = () => {

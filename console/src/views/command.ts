@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { ApiError, api, firstArray, type Meter } from '../api.ts';
 import { announce, refreshMeters, update } from '../store.ts';
-import { num, t } from '../prefs.ts';
+import { t } from '../prefs.ts';
 import { dateTime, relative } from '../format.ts';
 import { errorBox, ltr, pick, str, tk, type Load } from './common.ts';
 
@@ -288,6 +288,15 @@ export function eventHistory(m: Meter): TemplateResult {
   </li>`)}</ul>`;
 }
 
-export function commandsCount(): string {
-  return num(commandLists.size);
+/** Live feed: command progress pushed by the server (the dialog also polls, in case the feed is down). */
+export function applyLiveCommands(cs: Record<string, unknown>[]): void {
+  const f = flow;
+  if (!f?.command) return;
+  const ref = str(pick(f.command, 'reference'));
+  const hit = cs.find((c) => c.reference === ref);
+  if (hit && hit.status !== f.command.status) {
+    f.command = { ...f.command, status: hit.status, result: hit.result ?? f.command.result };
+    announce(`${t('commandRef', { ref })}: ${tk('cmd_', str(hit.status))}`);
+    update();
+  }
 }

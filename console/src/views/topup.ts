@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { ApiError, api, firstArray, idempotencyKey, type Meter } from '../api.ts';
 import { announce, refreshMeters, state, update } from '../store.ts';
-import { num, prefs, t } from '../prefs.ts';
+import { num, numberFormat, prefs, t } from '../prefs.ts';
 import { currencyDigits, dateTime, money, normaliseAmount, quantity, tokenGroups } from '../format.ts';
 import { errorBox, ltr, pick, str, tk, type Load } from './common.ts';
 
@@ -98,8 +98,53 @@ function valueText(key: string, v: unknown, cur: string, m: Meter): string {
   return str(v);
 }
 
+function unitName(unit: string): string {
+  return unit === 'kWh' ? t('uKWh') : unit === 'm3' || unit === 'm³' ? t('uM3') : unit;
+}
+
+/** A decimal string with its own number of decimals (rates may have more than the currency). */
+function decimal(s: string): string {
+  const frac = (s.split('.')[1] ?? '').length;
+  return numberFormat({ minimumFractionDigits: frac, maximumFractionDigits: frac }).format(s as unknown as number);
+}
+
+export function unitsText(units: unknown, unit: unknown): string {
+  if (units == null || units === '') return '—';
+  return `${decimal(String(units))} ${unitName(str(unit))}`;
+}
+
+const isZero = (v: unknown) => typeof v !== 'string' || /^-?0*(\.0*)?$/.test(v);
+
+/** The prepaid service's breakdown (dashboard-api/routes/topups.ts BreakdownSchema), line by line. */
+function knownBreakdown(b: Record<string, unknown>, m: Meter): TemplateResult {
+  const cur = str(b.currency) || state.currency;
+  const u = unitName(str(b.unit));
+  const rows: TemplateResult[] = [];
+  const row = (k: string, v: string, cls = '') => rows.push(html`<div class=${cls}><dt>${k}</dt><dd>${v}</dd></div>`);
+  row(t('bdAmount'), money(str(b.amount), cur), 'strong');
+  if (!isZero(b.debtRecovered)) row(t('bdDebt'), `− ${money(str(b.debtRecovered), cur)}`);
+  if (!isZero(b.fixedCharge)) row(t('bdFixed'), `− ${money(str(b.fixedCharge), cur)}`);
+  if (!isZero(b.fixedChargeVat)) row(t('bdFixedVat'), `− ${money(str(b.fixedChargeVat), cur)}`);
+  if (!isZero(b.energyVat)) row(t('bdEnergyVat'), `− ${money(str(b.energyVat), cur)}`);
+  row(m.service === 'water' ? t('bdWater') : t('bdEnergy'), money(str(b.energy), cur));
+  const blocks = Array.isArray(b.blocks) ? b.blocks as Record<string, unknown>[] : [];
+  const blockRows = blocks.map((bl) => {
+    const text = bl.to == null || bl.to === ''
+      ? t('bdBlockOpen', { from: decimal(str(bl.from)), unit: u, rate: decimal(str(bl.rate)) })
+      : t('bdBlock', { from: decimal(str(bl.from)), to: decimal(str(bl.to)), unit: u, rate: decimal(str(bl.rate)) });
+    return html`<li><span>${text}</span> <span class="v">${unitsText(bl.units, b.unit)} · ${money(str(bl.amount), cur)}</span></li>`;
+  });
+  return html`<dl class="breakdown">${rows}
+      ${blockRows.length ? html`<div class="blocks"><dt class="sr-only">${t('breakdown')}</dt><dd><ul>${blockRows}</ul></dd></div>` : nothing}
+      <div class="total"><dt>${t('youGet')}</dt><dd class="units" data-units=${str(b.units)}>${unitsText(b.units, b.unit)}</dd></div>
+    </dl>
+    <p class="small muted">${b.tariff ? t('bdTariff', { name: str(b.tariff) }) : ''}${!isZero(b.monthToDateBefore) ? html` · ${t('bdMonthBefore', { units: unitsText(b.monthToDateBefore, b.unit) })}` : nothing}
+      ${!isZero(b.vat) ? html` · ${t('bdVat')}: ${money(str(b.vat), cur)}` : nothing}</p>`;
+}
+
 /** Renders a breakdown of unknown shape: [{label|kind, amount}] or {vat: "0.238", ...}. */
 export function breakdownList(b: unknown, cur: string, m: Meter): TemplateResult {
+  if (b && typeof b === 'object' && !Array.isArray(b) && 'energy' in b && 'units' in b) return knownBreakdown(b as Record<string, unknown>, m);
   const rows: [string, string][] = [];
   if (Array.isArray(b)) {
     for (const line of b) {
@@ -181,6 +226,7 @@ async function pay(m: Meter, f: Flow): Promise<void> {
     const c = str(pick(r, 'currency'));
     if (c) state.currency = c;
     f.step = 'receipt';
+    f.copied = 'no';
     announce(`${t('receipt')}: ${t('reference')} ${str(pick(r, 'reference'))}`);
     histories.delete(m.id);
     void pollDelivery(m.id, f);
@@ -254,14 +300,14 @@ export function topupPanel(m: Meter, o: { headingLevel?: 2 | 3 } = {}): Template
     const ds = deliveryState(r);
     const amount = pick(r, 'amount');
     const rc = str(pick(r, 'currency')) || cur;
-    const units = pick(r, 'creditWh', 'energyWh', 'unitsWh', 'litres', 'creditL', 'units');
+    const units = pick(r, 'units');
     return html`<div class="topup receipt" data-state=${ds}>
       ${heading}
       <h3 class="sub">${t('receipt')}</h3>
       <dl class="facts">
         <div><dt>${t('reference')}</dt><dd class="ref" data-reference=${str(pick(r, 'reference'))}>${ltr(str(pick(r, 'reference')), 'mono big')}</dd></div>
         <div><dt>${t('amount', { currency: rc })}</dt><dd>${typeof amount === 'object' ? valueText('amount', amount, rc, m) : money(str(amount), rc)}</dd></div>
-        ${units != null ? html`<div><dt>${t('units')}</dt><dd>${valueText(typeof units === 'number' && pick(r, 'creditWh', 'energyWh', 'unitsWh') !== undefined ? 'wh' : 'units', units, rc, m)}</dd></div>` : nothing}
+        ${units != null ? html`<div><dt>${t('units')}</dt><dd>${unitsText(units, pick(r, 'unit') ?? (m.service === 'water' ? 'm3' : 'kWh'))}</dd></div>` : nothing}
       </dl>
       <p class="small muted">${t('quoteReference')}</p>
       ${pick(r, 'breakdown') ? html`<details><summary>${t('breakdown')}</summary>${breakdownList(pick(r, 'breakdown'), rc, m)}</details>` : nothing}
@@ -293,7 +339,12 @@ export function topupPanel(m: Meter, o: { headingLevel?: 2 | 3 } = {}): Template
     f.quote = { status: 'loading' };
     update();
     quote(m, a).then(
-      (data) => { f.quote = { status: 'ok', data, at: Date.now() }; update(); },
+      (data) => {
+        const c = str(pick(pick(data, 'breakdown'), 'currency'));
+        if (c) state.currency = c;
+        f.quote = { status: 'ok', data, at: Date.now() };
+        update();
+      },
       (error) => { f.quote = error instanceof ApiError && error.missingEndpoint ? { status: 'missing' } : { status: 'error', error }; update(); },
     );
   };
@@ -348,7 +399,7 @@ export function topupHistory(m: Meter): TemplateResult {
   const cur = state.currency;
   return html`<div class="table-wrap"><table class="list topups">
     <caption class="sr-only">${t('topupHistory')}</caption>
-    <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('reference')}</th><th scope="col" class="num">${t('amount', { currency: cur })}</th><th scope="col">${t('status')}</th></tr></thead>
+    <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('reference')}</th><th scope="col" class="num">${t('amount', { currency: cur })}</th><th scope="col" class="num">${t('units')}</th><th scope="col">${t('status')}</th></tr></thead>
     <tbody>${h.data.map((r) => {
       const ds = deliveryState(r as Record<string, unknown>);
       const amount = pick(r, 'amount');
@@ -357,6 +408,7 @@ export function topupHistory(m: Meter): TemplateResult {
         <td data-label=${t('date')}>${dateTime(str(pick(r, 'createdAt', 'at', 'ts', 'paidAt')))}</td>
         <th scope="row" data-label=${t('reference')}>${ltr(str(pick(r, 'reference')), 'mono')}</th>
         <td data-label=${t('amount', { currency: rc })} class="num">${typeof amount === 'object' ? valueText('amount', amount, rc, m) : money(str(amount), rc)}</td>
+        <td data-label=${t('units')} class="num">${unitsText(pick(r, 'units'), pick(r, 'unit'))}</td>
         <td data-label=${t('status')}><span class="badge ${ds === 'accepted' ? 'ok' : isFinal(ds) ? 'bad' : 'warn'}">${tk('d_', ds)}</span></td>
       </tr>`;
     })}</tbody>
