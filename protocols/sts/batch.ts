@@ -191,7 +191,7 @@ export class StsBatchSession {
     }
     const r = decodeToken(state, l.token, { timeZone: this.ctx.timeZone ?? 'UTC' });
     const out: { id: unknown; result: string; detail?: string } & Partial<DecodedToken> = { id, result: r.result };
-    if (r.detail && r.result !== 'accept') out.detail = r.detail;
+    if (r.detail) out.detail = r.detail;
     if (r.token) Object.assign(out, r.token);
     if (r.tokenClass !== undefined && out.class === undefined) out.class = r.tokenClass;
     return out;

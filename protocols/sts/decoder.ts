@@ -168,9 +168,18 @@ export interface DecodedToken {
   ti?: number;
   sgcLo?: number;
   sgcHi?: number;
-  /** The 32 key bits the section carries, hex. */
+  /** The 32 key bits the section carries, hex (also under their own name below). */
   keyBits?: string;
+  /** New key high-order word (section 1), low-order (2), middle-order 2 (3), middle-order 1 (4); 128-bit key = NKHO||NKMO2||NKMO1||NKLO. */
+  nkho?: string;
+  nklo?: string;
+  nkmo2?: string;
+  nkmo1?: string;
   payload?: string;
+}
+
+function hex32(w: number): string {
+  return (w >>> 0).toString(16).padStart(8, '0');
 }
 
 export function describeFields(f: TokenFields, baseDate: BaseDate = 1993, timeZone = 'UTC'): DecodedToken {
@@ -198,10 +207,10 @@ export function describeFields(f: TokenFields, baseDate: BaseDate = 1993, timeZo
     case 'setTariffRate':
     case 'setWaterMeterFactor': d.value = f.value; break;
     case 'clearTamper': d.pad = f.pad; break;
-    case 'keyChange1': Object.assign(d, { section: 1, kenho: f.kenho, krn: f.krn, ro: f.ro, reserved: f.res, kt: f.kt, keyBits: f.nkho.toString(16).padStart(8, '0') }); break;
-    case 'keyChange2': Object.assign(d, { section: 2, kenlo: f.kenlo, ti: f.ti, keyBits: f.nklo.toString(16).padStart(8, '0') }); break;
-    case 'keyChange3': Object.assign(d, { section: 3, sgcLo: f.sgcLo, keyBits: f.nkmo2.toString(16).padStart(8, '0') }); break;
-    case 'keyChange4': Object.assign(d, { section: 4, sgcHi: f.sgcHi, keyBits: f.nkmo1.toString(16).padStart(8, '0') }); break;
+    case 'keyChange1': Object.assign(d, { section: 1, kenho: f.kenho, krn: f.krn, ro: f.ro, reserved: f.res, kt: f.kt, keyBits: hex32(f.nkho), nkho: hex32(f.nkho) }); break;
+    case 'keyChange2': Object.assign(d, { section: 2, kenlo: f.kenlo, ti: f.ti, keyBits: hex32(f.nklo), nklo: hex32(f.nklo) }); break;
+    case 'keyChange3': Object.assign(d, { section: 3, sgcLo: f.sgcLo, keyBits: hex32(f.nkmo2), nkmo2: hex32(f.nkmo2) }); break;
+    case 'keyChange4': Object.assign(d, { section: 4, sgcHi: f.sgcHi, keyBits: hex32(f.nkmo1), nkmo1: hex32(f.nkmo1) }); break;
     case 'meterTest': Object.assign(d, { mfrCode: f.mfrCode, control: f.control.toString() }); break;
     case 'other': d.payload = f.payload.toString(16).padStart(11, '0'); break;
   }
