@@ -130,6 +130,7 @@ export class SerialChannel {
     this.wake();
     await this.link.stop();
     await this.loop;
+    await this.flushPending(); // one last attempt for readings not yet durable
     for (const q of this.commands.splice(0)) q.resolve(this.ack(q.cmd, 'failed', 'stopped', 'gateway stopping'));
   }
 
@@ -239,9 +240,11 @@ export class SerialChannel {
     const t = this.cfg.timeoutMs;
     await this.signOn(meter, 'readout');
     let naks = 0;
+    let misdirected = 0;
     for (;;) {
       const ev = await this.expect(t, 'data block', (e) => e.type === 'data');
       if (ev.type === 'error') {
+        if (ev.error.code === 'garbage') continue; // line noise between frames: the block may still come
         if (ev.error.code === 'bcc' && naks < 2) {
           naks++;
           await this.link.write(encodeNak(), t);
@@ -250,11 +253,15 @@ export class SerialChannel {
         throw new SerialTransactionError('protocol', `${meter.id}: ${ev.error.message}`);
       }
       const data = ev as DataFrame;
-      await this.restoreBaud();
       const addr = findDataSet(data.dataSets, OBIS.deviceAddress)?.values[0]?.value;
       if (meter.address !== '' && addr !== undefined && addr !== meter.address) {
-        throw new SerialTransactionError('address', `${meter.id}: readout is from address ${JSON.stringify(addr)}, expected ${JSON.stringify(meter.address)}`);
+        // A late answer of another meter on the bus: not ours; keep waiting for ours within the timeout.
+        this.log.debug({ meter: meter.id, from: addr }, 'skipped a readout from another address');
+        misdirected++;
+        if (misdirected > 3) throw new SerialTransactionError('address', `${meter.id}: readouts keep coming from address ${JSON.stringify(addr)}, expected ${JSON.stringify(meter.address)}`);
+        continue;
       }
+      await this.restoreBaud();
       try {
         return readingFromDataSets(data.dataSets);
       } catch (e) {

@@ -250,6 +250,29 @@ describe('serial channels (binding-mock)', () => {
   });
 });
 
+describe('serial channels through the gateway Ingest', () => {
+  it('hands readings, acks and presence to ingest.handle / ingest.presence with transport "serial"', async () => {
+    const a = simMeter('A');
+    const bus = mockBus('/dev/ttyMOCK9', [{ address: '9', model: a }]);
+    const calls: { meterId: string; kind: string; transport: string }[] = [];
+    const presence: [string, boolean][] = [];
+    const ingest = {
+      async handle(meterId: string, kind: string, _payload: unknown, transport: string) {
+        calls.push({ meterId, kind, transport });
+        return { ok: true as const, kind: kind as 'telemetry' };
+      },
+      async presence(meterId: string, online: boolean) { presence.push([meterId, online]); },
+    };
+    running = startSerialChannels([channel('/dev/ttyMOCK9', [{ id: 'A', address: '9' }])], { ingest, logger: silentLogger, binding: bus.binding });
+    await until(() => calls.filter((c) => c.kind === 'telemetry').length >= 2);
+    await running.commands.send('A', { v: 1, ref: 'q1', type: 'relay', action: 'disconnect' });
+    await until(() => calls.some((c) => c.kind === 'acks'));
+    expect(calls.every((c) => c.transport === 'serial' && c.meterId === 'A')).toBe(true);
+    expect(presence).toEqual([['A', true]]);
+    await expect(running.commands.send('nope', { v: 1, ref: 'q2', type: 'relay', action: 'disconnect' })).rejects.toThrow(SerialConfigError);
+  });
+});
+
 describe('SERIAL_CHANNELS', () => {
   it('parses with defaults', () => {
     const [c] = parseSerialChannels('[{"path":"/dev/ttyUSB0","meters":[{"id":"m1","address":"12345678"}]}]');
