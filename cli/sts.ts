@@ -8,7 +8,7 @@ import { StsBatchSession } from '../protocols/sts/batch.ts';
 import type { BatchContext } from '../protocols/sts/batch.ts';
 import { describeFields } from '../protocols/sts/decoder.ts';
 import type { DecodedToken } from '../protocols/sts/decoder.ts';
-import { errorToJson } from '../protocols/sts/errors.ts';
+import { StsFormatError, errorToJson } from '../protocols/sts/errors.ts';
 import { formatToken } from '../protocols/sts/transposition.ts';
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -188,6 +188,7 @@ export function registerStsCommands(program: Command): void {
         const line: Record<string, unknown> = { id: null, token: tokenFromFlags(f) };
         const key = keyFromFlags(f);
         if (key) line.key = key;
+        else if (f.type !== 'meterTest') throw new StsFormatError('give --decoder-key, or --vending-key with --meter, --sgc, --ti and --krn', 'key');
         const session = new StsBatchSession(ctxOf(f));
         const r = await session.vendDetailed(line);
         if (json) {
@@ -211,6 +212,7 @@ export function registerStsCommands(program: Command): void {
         const line: Record<string, unknown> = { id: null, token: token ?? '' };
         const key = keyFromFlags(f);
         if (key) line.key = key;
+        else throw new StsFormatError('give --decoder-key, or --vending-key with --meter, --sgc, --ti and --krn', 'key');
         const r = await new StsBatchSession(ctxOf(f)).decode(line);
         const { id: _id, ...rest } = r;
         if (json) {
@@ -231,6 +233,7 @@ export function registerStsCommands(program: Command): void {
       if (typeof f.batch === 'string') return runBatch('key', f.batch, ctxOf(f, true));
       try {
         const key = keyFromFlags(f);
+        if (!key) throw new StsFormatError('give --vending-key with --meter, --sgc, --ti and --krn (and --dkga, --ea, --key-type, --base-date)', 'key');
         const r = await new StsBatchSession(ctxOf(f)).key({ id: null, key });
         const { id: _id, ...rest } = r;
         if (json) process.stdout.write(JSON.stringify(rest) + '\n');
