@@ -3,3 +3,4 @@ export { IecBusResponder, type SerialMeterModel, type SimSerialMeter, type Seria
 export { SerialMeterServer, type SerialMeterServerOptions, type SerialBinding } from './server.ts';
 export { PtyPair, PtyError, socatAvailable, type PtyPairOptions } from './pty.ts';
 export { startSerialMeterSim, type SerialMeterSimOptions, type RunningSerialMeterSim, type SimChannelConfig } from './sim.ts';
+export { startSerialSimFleet, type SerialSimFleetOptions, type RunningSerialSimFleet } from './fleet.ts';
