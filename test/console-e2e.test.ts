@@ -140,12 +140,23 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
       }
       await dlg.locator('#cmd-note').fill(`e2e ${action} by the console test`);
       if (action === 'disconnect') {
+        // Non-payment: the policy answers before anything is sent (the default profile wants a final notice first).
+        await dlg.locator('#cmd-reason').selectOption('non_payment');
         await dlg.locator('button', { hasText: 'Check policy' }).click();
-        await visible(dlg.locator('.preview .policy, .preview .notice'), 10_000);
+        await visible(dlg.locator('.preview .policy[data-decision], .preview .notice'));
+        await shot(page, 'console-policy-preview-en', false);
+        // A safety cut is not held back by the non-payment rules.
+        await dlg.locator('#cmd-reason').selectOption('safety');
+        await dlg.locator('button', { hasText: 'Check policy' }).click();
+        await visible(dlg.locator('.preview .policy[data-decision], .preview .notice'));
+      } else {
+        await dlg.locator('#cmd-reason').selectOption('safety_cleared');
       }
       await dlg.locator('button.confirm').click();
+      await dlg.locator('.progress, .policy, .notice.error').first().waitFor({ state: 'visible', timeout: 15_000 })
+        .catch(async (e) => { await shot(page, `failure-${action}`, false); throw e; });
       const outcome = dlg.locator('.progress[data-status=acknowledged], .policy[data-decision=refuse], .policy[data-decision=defer], .progress[data-status=failed], .progress[data-status=rejected]');
-      await visible(outcome.first(), 30_000);
+      await visible(outcome.first(), 30_000).catch(async (e) => { await shot(page, `failure-${action}`, false); console.warn(await dlg.innerText()); throw e; });
       if (action === 'disconnect') await shot(page, 'console-cut-dialog-en', false);
       const acked = await dlg.locator('.progress[data-status=acknowledged]').count();
       if (!acked) console.warn(`console e2e: ${action} was not acknowledged: ${await dlg.innerText()}`);

@@ -7,12 +7,13 @@ import { announce, refreshMeters, update } from '../store.ts';
 import { t } from '../prefs.ts';
 import { dateTime, relative } from '../format.ts';
 import { errorBox, ltr, pick, str, tk, type Load } from './common.ts';
+import { isKey, type Key } from '../i18n.ts';
 
 export type Action = 'disconnect' | 'reconnect';
 
 const REASONS: Record<Action, string[]> = {
-  disconnect: ['non_payment', 'customer_request', 'safety', 'tamper', 'maintenance', 'other'],
-  reconnect: ['payment_received', 'customer_request', 'wrongful_cut', 'maintenance', 'other'],
+  disconnect: ['non_payment', 'customer_request', 'move_out', 'safety', 'tamper', 'fraud', 'maintenance', 'other'],
+  reconnect: ['payment_received', 'customer_request', 'wrongful_cut_correction', 'safety_cleared', 'tamper_cleared', 'maintenance_done', 'other'],
 };
 
 export interface CommandFlow {
@@ -26,6 +27,9 @@ export interface CommandFlow {
   /** Policy answer from the confirm call (409 body or the 2xx body's policy). */
   answer: unknown;
   command: Record<string, unknown> | null;
+  /** The server's status for the request: executed, scheduled, pending_approval, ... */
+  outcome: string;
+  scheduledFor: string;
   error: unknown;
 }
 
@@ -33,7 +37,7 @@ let flow: CommandFlow | null = null;
 let commandsMissing = false;
 
 export function openCommand(m: Meter, action: Action): void {
-  flow = { meterId: m.id, action, reason: REASONS[action][0]!, note: '', noteMissing: false, preview: { status: 'idle' }, phase: 'edit', answer: null, command: null, error: null };
+  flow = { meterId: m.id, action, reason: REASONS[action][0]!, note: '', noteMissing: false, preview: { status: 'idle' }, phase: 'edit', answer: null, command: null, outcome: '', scheduledFor: '', error: null };
   update();
 }
 export function closeCommand(): void {
@@ -45,52 +49,66 @@ export function currentCommandFlow(): CommandFlow | null {
 }
 
 interface PolicyView {
-  decision: 'allow' | 'refuse' | 'defer' | 'unknown';
+  decision: 'allow' | 'refuse' | 'defer' | 'approval' | 'unknown';
   rule: string;
   until: string;
   detail: string;
+  alternatives: string[];
   rules: { rule: string; outcome: string; detail: string }[];
 }
 
+/** The policy's answer from a DecisionView, an OutcomeView ({decision}) or a 409 problem ({rule, decision}). */
 export function readPolicy(x: unknown): PolicyView | null {
   if (!x || typeof x !== 'object') return null;
-  const p = (pick(x, 'policy', 'decision') && typeof pick(x, 'policy') === 'object' ? pick(x, 'policy') : x) as Record<string, unknown>;
-  const raw = str(pick(p, 'decision', 'outcome', 'answer', 'verdict', 'result', 'action')).toLowerCase();
-  const decision: PolicyView['decision'] = /allow|permit|ok|approved/.test(raw) ? 'allow' : /refus|deny|denied|reject|block/.test(raw) ? 'refuse' : /defer|delay|postpone|later/.test(raw) ? 'defer' : 'unknown';
-  const rulesRaw = pick(p, 'rules', 'evaluated', 'trace', 'checks');
+  const inner = pick(x, 'decision', 'policy');
+  const p = (inner && typeof inner === 'object' ? inner : x) as Record<string, unknown>;
+  const raw = str(pick(p, 'outcome', 'decision', 'answer', 'verdict', 'result')).toLowerCase();
+  const decision: PolicyView['decision'] = /approval/.test(raw) ? 'approval' : /allow|permit|ok|approved/.test(raw) ? 'allow'
+    : /refus|deny|denied|reject|block/.test(raw) ? 'refuse' : /defer|delay|postpone|later/.test(raw) ? 'defer' : 'unknown';
+  const rulesRaw = pick(p, 'verdicts', 'rules', 'evaluated', 'trace');
   const rules = Array.isArray(rulesRaw)
-    ? rulesRaw.map((r) => ({ rule: str(pick(r, 'rule', 'id', 'name')), outcome: str(pick(r, 'outcome', 'decision', 'result', 'answer')), detail: str(pick(r, 'detail', 'reason', 'message', 'why')) }))
+    ? rulesRaw.map((r) => ({ rule: str(pick(r, 'rule', 'id', 'name')), outcome: str(pick(r, 'verdict', 'outcome', 'decision', 'result')), detail: str(pick(r, 'detail', 'reason', 'message')) }))
     : [];
-  const ruleV = pick(p, 'rule', 'ruleId', 'refusedBy', 'deferredBy', 'matchedRule');
+  const alts = pick(p, 'alternatives') ?? pick(x, 'alternatives');
   return {
     decision,
-    rule: typeof ruleV === 'object' ? str(pick(ruleV, 'id', 'name', 'rule')) : str(ruleV),
-    until: str(pick(p, 'until', 'deferredUntil', 'notBefore', 'retryAt')),
-    detail: str(pick(p, 'detail', 'explanation', 'message', 'why', 'reasonText')),
+    rule: str(pick(p, 'decidingRule', 'rule', 'ruleId', 'refusedBy') ?? pick(x, 'rule')),
+    until: str(pick(p, 'until', 'deferredUntil', 'notBefore') ?? pick(x, 'until')),
+    detail: str(pick(p, 'detail', 'explanation', 'message')),
+    alternatives: Array.isArray(alts) ? alts.map(str) : [],
     rules,
   };
 }
 
-export function policyBox(pv: PolicyView | null, fallbackDecision?: PolicyView['decision']): TemplateResult {
-  if (!pv) return nothing as unknown as TemplateResult;
-  const d = pv.decision === 'unknown' && fallbackDecision ? fallbackDecision : pv.decision;
-  const cls = d === 'allow' ? 'ok' : d === 'refuse' ? 'error' : d === 'defer' ? 'warn' : 'info';
+function ruleName(rule: string): TemplateResult {
+  const k = `rule_${rule}`;
+  return isKey(k) ? html`${t(k as Key)} <span class="muted small">(${ltr(rule, 'mono')})</span>` : ltr(rule, 'mono');
+}
+
+export function policyBox(pv: PolicyView | null, o: { fallback?: PolicyView['decision']; preview?: boolean } = {}): TemplateResult {
+  if (!pv) return html``;
+  const d = pv.decision === 'unknown' && o.fallback ? o.fallback : pv.decision;
+  const cls = d === 'allow' ? 'ok' : d === 'refuse' ? 'error' : d === 'defer' || d === 'approval' ? 'warn' : 'info';
+  const text = d === 'allow' ? t('policyAllow') : d === 'refuse' ? t('policyRefuse') : d === 'defer' ? t('policyDefer', { time: pv.until ? dateTime(pv.until) : '—' })
+    : d === 'approval' ? t('policyApproval') : '—';
   return html`<div class="policy notice ${cls}" data-decision=${d} role="status">
     <p class="label">${t('policyAnswer')}</p>
-    <p class="decision"><strong>${d === 'allow' ? t('policyAllow') : d === 'refuse' ? t('policyRefuse') : d === 'defer' ? t('policyDefer', { time: pv.until ? dateTime(pv.until) : '—' }) : '—'}</strong>
-      ${pv.rule ? html` · ${t('policyRule', { rule: '' })}${ltr(pv.rule, 'mono')}` : nothing}</p>
-    ${pv.detail ? html`<p>${pv.detail}</p>` : nothing}
-    ${pv.rules.length ? html`<details><summary>${t('details')}</summary><ul class="rules">${pv.rules.map((r) => html`<li>${ltr(r.rule, 'mono')}: ${r.outcome}${r.detail ? ` — ${r.detail}` : ''}</li>`)}</ul></details>` : nothing}
+    <p class="decision"><strong>${text}</strong></p>
+    ${pv.rule ? html`<p>${t('policyRule', { rule: '' })}${ruleName(pv.rule)}</p>` : nothing}
+    ${pv.detail ? html`<p class="small" lang="en" dir="ltr">${pv.detail}</p>` : nothing}
+    ${pv.alternatives.length ? html`<p>${t('policyAlternatives', { list: pv.alternatives.join(' · ') })}</p>` : nothing}
+    ${o.preview ? html`<p class="small muted">${t('policyPreviewNote')}</p>` : nothing}
+    ${pv.rules.length ? html`<details><summary>${t('details')}</summary><ul class="rules">${pv.rules.map((r) => html`<li>${ruleName(r.rule)}: <strong>${r.outcome}</strong>${r.detail ? html` — <span lang="en" dir="ltr">${r.detail}</span>` : nothing}</li>`)}</ul></details>` : nothing}
   </div>`;
 }
 
 async function preview(f: CommandFlow): Promise<void> {
   f.preview = { status: 'loading' };
   update();
-  const body = { reason: f.reason, note: f.note || '(preview)' };
+  // Both change nothing: the policy preview, or the action itself as a dry run (validated by the server's schema).
   const candidates: [string, unknown][] = [
-    [`/api/v1/meters/${encodeURIComponent(f.meterId)}/${f.action}/preview`, body],
-    ['/api/v1/policy/evaluate', { meterId: f.meterId, action: f.action, reason: f.reason }],
+    ['/api/v1/policy/preview', { meterId: f.meterId, action: f.action, reason: f.reason }],
+    [`/api/v1/meters/${encodeURIComponent(f.meterId)}/${f.action}`, { reason: f.reason, note: f.note.trim().length >= 3 ? f.note.trim() : 'policy preview', dryRun: true }],
   ];
   for (const [path, b] of candidates) {
     try {
@@ -99,7 +117,7 @@ async function preview(f: CommandFlow): Promise<void> {
       update();
       return;
     } catch (err) {
-      if (err instanceof ApiError && err.missingEndpoint) continue;
+      if (err instanceof ApiError && (err.missingEndpoint || err.status === 403)) continue;
       if (err instanceof ApiError && err.status === 409) {
         f.preview = { status: 'ok', data: err.problem, at: Date.now() };
         update();
@@ -148,13 +166,15 @@ async function confirm(f: CommandFlow): Promise<void> {
   update();
   try {
     const r = await api<Record<string, unknown>>(`/api/v1/meters/${encodeURIComponent(f.meterId)}/${f.action}`, { method: 'POST', body: { reason: f.reason, note: f.note.trim() } });
-    const cmd = (typeof pick(r, 'command') === 'object' ? pick(r, 'command') : r) as Record<string, unknown>;
+    const cmd = (typeof pick(r, 'command') === 'object' ? pick(r, 'command') : 'reference' in r ? r : null) as Record<string, unknown> | null;
     f.command = cmd;
-    f.answer = pick(r, 'policy') ?? null;
-    const pv = readPolicy(f.answer);
-    if (pv?.decision === 'defer' || str(pick(cmd, 'status')) === 'deferred') {
+    f.answer = r;
+    f.outcome = str(pick(r, 'status'));
+    f.scheduledFor = str(pick(r, 'scheduledFor'));
+    if (!cmd) {
+      // scheduled (deferred by the policy), pending a second operator's approval, or refused without a 409
       f.phase = 'refused';
-      f.answer = f.answer ?? r;
+      announce(`${t('policyAnswer')}: ${f.outcome}`);
     } else {
       f.phase = 'tracking';
       announce(`${t('commandRef', { ref: str(pick(cmd, 'reference')) })}: ${tk('cmd_', str(pick(cmd, 'status')) || 'pending')}`);
@@ -223,14 +243,16 @@ export function commandDialogBody(m: Meter | undefined): TemplateResult {
       ${f.action === 'disconnect' && editing ? html`<div class="preview">
         ${f.preview.status === 'idle' ? html`<button type="button" class="btn" @click=${() => preview(f)}>${t('checkPolicy')}</button>`
           : f.preview.status === 'loading' ? html`<p class="muted">${t('loading')}</p>`
-          : f.preview.status === 'ok' ? policyBox(readPolicy(f.preview.data))
+          : f.preview.status === 'ok' ? policyBox(readPolicy(f.preview.data), { preview: true })
           : f.preview.status === 'missing' ? html`<p class="notice info small">${t('policyUnavailable')}</p>`
           : f.preview.status === 'error' ? errorBox(f.preview.error) : nothing}
       </div>` : nothing}
       ${f.error ? errorBox(f.error) : nothing}
-      ${f.phase === 'refused' ? html`${policyBox(readPolicy(f.answer), 'refuse')}
-        ${readPolicy(f.answer)?.detail ? nothing : html`<p class="notice error">${str(pick(f.answer, 'detail'))}</p>`}` : nothing}
-      ${f.phase === 'tracking' && f.command ? html`${f.answer ? policyBox(readPolicy(f.answer), 'allow') : nothing}${progress(f.command)}` : nothing}
+      ${f.phase === 'refused' ? html`${policyBox(readPolicy(f.answer), { fallback: 'refuse' })}
+        ${f.outcome === 'scheduled' ? html`<p class="notice warn" data-outcome="scheduled">${t('policyScheduled', { time: dateTime(f.scheduledFor) })}</p>`
+          : f.outcome === 'pending_approval' ? html`<p class="notice warn" data-outcome="pending_approval">${t('policyPending')}</p>`
+          : readPolicy(f.answer)?.detail ? nothing : html`<p class="notice error">${str(pick(f.answer, 'detail'))}</p>`}` : nothing}
+      ${f.phase === 'tracking' && f.command ? html`${f.answer && f.action === 'disconnect' ? policyBox(readPolicy(f.answer), { fallback: 'allow' }) : nothing}${progress(f.command)}` : nothing}
       <div class="row end">
         ${editing ? html`<button type="submit" class="btn ${f.action === 'disconnect' ? 'danger' : 'primary'} confirm" ?disabled=${f.phase === 'sending'}>
           ${f.phase === 'sending' ? t('sending') : f.action === 'disconnect' ? t('confirmDisconnect') : t('confirmReconnect')}</button>` : nothing}
