@@ -31,6 +31,12 @@ type ResolvedKey =
   | { kind: 'decoder'; ea: Ea; key: Uint8Array; keyType?: KeyType; krn?: number; ti?: number; sgc?: string; baseDate?: BaseDate; ken?: number }
   | { kind: 'vending'; ref: MeterKeyRef; ken?: number };
 
+function parseBool(x: unknown, name: string): boolean {
+  if (x === undefined || x === null || x === false || x === 0 || x === 'false' || x === '0') return false;
+  if (x === true || x === 1 || x === 'true' || x === '1') return true;
+  throw new StsFormatError(`${name} must be true or false`, name);
+}
+
 function obj(x: unknown, name: string): Record<string, unknown> {
   if (!x || typeof x !== 'object' || Array.isArray(x)) throw new StsFormatError(`${name} must be a JSON object`, name);
   return x as Record<string, unknown>;
@@ -128,8 +134,7 @@ export class StsBatchSession {
 
   #newKeyInfo(k: ResolvedKey, req: Record<string, unknown>): NewKeyInfo {
     const ken = optInt(req, 'ken', 0, 255) ?? 255;
-    if (req.rollover !== undefined && typeof req.rollover !== 'boolean') throw new StsFormatError('rollover must be true or false', 'rollover');
-    const rollover = req.rollover === true;
+    const rollover = parseBool(req.rollover, 'rollover');
     if (k.kind === 'vending') return { keyType: k.ref.keyType, krn: k.ref.krn, ti: k.ref.ti, sgc: k.ref.sgc, ken, rollover };
     if (k.keyType === undefined || k.krn === undefined || k.ti === undefined) {
       throw new StsFormatError('newKey given as decoderKey also needs keyType, krn and ti (and sgc for 128-bit keys)', 'newKey');

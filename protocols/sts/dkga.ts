@@ -40,7 +40,8 @@ export function parseDkga(x: unknown): Dkga {
 }
 
 export function assertKeyType(x: unknown, fieldName = 'keyType'): KeyType {
-  if (x === 0 || x === 1 || x === 2 || x === 3) return x;
+  const n = typeof x === 'string' && /^[0-3]$/.test(x.trim()) ? Number(x) : x;
+  if (n === 0 || n === 1 || n === 2 || n === 3) return n;
   throw new StsRangeError(`${fieldName} must be 0 (DITK), 1 (DDTK), 2 (DUTK) or 3 (DCTK)`, fieldName);
 }
 

@@ -13,6 +13,7 @@ export function isBaseDate(x: unknown): x is BaseDate {
 }
 
 export function assertBaseDate(x: unknown, fieldName = 'baseDate'): BaseDate {
+  if (typeof x === 'string' && /^\d{4}$/.test(x.trim())) x = Number(x);
   if (!isBaseDate(x)) throw new StsRangeError(`${fieldName} must be 1993, 2014 or 2035`, fieldName);
   return x;
 }
@@ -108,6 +109,7 @@ export function tidToIso(tid: number, base: BaseDate, timeZone = 'UTC'): string 
 }
 
 export function assertTid(tid: unknown, fieldName = 'tid'): number {
+  if (typeof tid === 'string' && /^\d+$/.test(tid.trim())) tid = Number(tid);
   if (typeof tid !== 'number' || !Number.isInteger(tid) || tid < 0 || tid > TID_MAX) {
     throw new StsRangeError(`${fieldName} must be an integer 0..${TID_MAX}`, fieldName);
   }
