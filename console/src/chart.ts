@@ -21,10 +21,13 @@ export interface ChartSpec {
   /** Summary read out by screen readers (the chart itself is a picture). */
   summary: string;
   height?: number;
+  /** Label of the time in the legend. */
+  xLabel?: string;
 }
 
 function timeFormatter(spanSeconds: number): Intl.DateTimeFormat {
   const loc = intlLocale();
+  if (spanSeconds <= 15 * 60) return new Intl.DateTimeFormat(loc, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   if (spanSeconds <= 2 * 86400) return new Intl.DateTimeFormat(loc, { hour: '2-digit', minute: '2-digit' });
   return new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'short' });
 }
@@ -102,7 +105,7 @@ export class RChart extends HTMLElement {
         },
       ],
       series: [
-        { value: (_u, v) => (v == null ? '—' : new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(v * 1000))) },
+        { label: spec.xLabel ?? 'Time', value: (_u, v) => (v == null ? '—' : new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(v * 1000))) },
         ...spec.series.map((s) => ({
           label: s.label,
           stroke: s.color,

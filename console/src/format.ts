@@ -9,7 +9,7 @@ export function quantity(value: number | null | undefined, service: Service, max
   if (value == null || !Number.isFinite(value)) return '—';
   if (service === 'electricity') {
     const kwh = value / 1000;
-    const frac = maxFrac ?? (Math.abs(kwh) < 10 ? 2 : Math.abs(kwh) < 1000 ? 1 : 0);
+    const frac = maxFrac ?? (Math.abs(kwh) < 1 ? 3 : Math.abs(kwh) < 10 ? 2 : Math.abs(kwh) < 1000 ? 1 : 0);
     return `${num(kwh, frac)} ${t('uKWh')}`;
   }
   const m3 = value / 1000;
@@ -44,10 +44,10 @@ export function money(amount: string | number | null | undefined, currency: stri
   let dec: string;
   if (typeof amount === 'number' && opts.minor) dec = minorToDecimal(amount, d);
   else dec = String(amount);
-  const f = numberFormat({ style: 'currency', currency, currencyDisplay: prefs.locale === 'ar' ? 'name' : 'code', minimumFractionDigits: d, maximumFractionDigits: d });
+  const f = numberFormat({ style: 'currency', currency, currencyDisplay: prefs.locale === 'ar' ? 'symbol' : 'code', minimumFractionDigits: d, maximumFractionDigits: d });
   // Intl.NumberFormat accepts decimal strings (exact); the cast is for older lib typings.
   const s = f.format(dec as unknown as number);
-  // "ريال عماني" as a name reads well in Arabic; English keeps the ISO code ("OMR 5.000").
+  // Arabic uses the local symbol ("5.000 ر.ع."), English the ISO code ("OMR 5.000").
   return s;
 }
 

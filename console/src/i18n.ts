@@ -109,6 +109,8 @@ const en = {
   relayNeedsButton: 'Subscriber presses the button after a remote reconnect',
   consumption: 'Consumption',
   range: 'Range',
+  time: 'Time',
+  stepIssued: 'Paid, token issued',
   r1h: 'Hour',
   r24h: 'Day',
   r7d: 'Week',
@@ -384,6 +386,8 @@ const ar: Record<Key, string> = {
   relayNeedsButton: 'يضغط المشترك الزر بعد إعادة التوصيل عن بُعد',
   consumption: 'الاستهلاك',
   range: 'المدة',
+  time: 'الوقت',
+  stepIssued: 'تم الدفع وصدر الرمز',
   r1h: 'ساعة',
   r24h: 'يوم',
   r7d: 'أسبوع',
@@ -557,6 +561,12 @@ export function translate(locale: Locale, key: Key, vars?: Record<string, string
   if (!vars) return s;
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
+
+/** Place names and tariff classes the simulator and default tariffs use, in Arabic. */
+export const NAMES_AR: Record<string, string> = {
+  Muscat: 'مسقط', Seeb: 'السيب', Bawshar: 'بوشر', Muttrah: 'مطرح', Amerat: 'العامرات', Qurayyat: 'قريات', Sohar: 'صحار', Salalah: 'صلالة', Nizwa: 'نزوى', Sur: 'صور',
+  residential: 'سكني', commercial: 'تجاري', industrial: 'صناعي', government: 'حكومي', agricultural: 'زراعي', tourism: 'سياحي',
+};
 
 export function isKey(k: string): k is Key {
   return k in en;

@@ -4,7 +4,7 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import './styles.css';
 import './chart.ts';
 import { setUnauthorizedHandler, type Session } from './api.ts';
-import { applyDocument, prefs, setDigits, setLocale, t } from './prefs.ts';
+import { applyDocument, prefs, setDigits, setLocale, t, place } from './prefs.ts';
 import {
   POLL_SECONDS, announce, isOperator, onLiveCommands, loadSavedSession, onUpdate, saveSession, startLive, state, stopLive, update, setNewAlarmHandler,
 } from './store.ts';
@@ -170,7 +170,7 @@ function dialogBody(): TemplateResult | null {
     const m = state.meters.get(dialogs.vendFor);
     if (!m) return null;
     return html`<h2 id="dlg-title">${t('topUpTitle', { id: m.id })}</h2>
-      <p class="muted small">${m.subscriberName ?? ''} · ${m.area}</p>
+      <p class="muted small">${m.subscriberName ?? ''} · ${place(m.area)}</p>
       ${topupPanel(m, { headingLevel: 3 })}
       <div class="row end"><button type="button" class="btn" @click=${closeDialogs}>${t('close')}</button></div>`;
   }

@@ -1,5 +1,5 @@
 // Display preferences (language and digits), remembered in localStorage, applied to <html lang dir>.
-import { translate, type Digits, type Key, type Locale } from './i18n.ts';
+import { NAMES_AR, translate, type Digits, type Key, type Locale } from './i18n.ts';
 
 const LS_LOCALE = 'raseed.locale';
 const LS_DIGITS = 'raseed.digits';
@@ -55,6 +55,12 @@ export function t(key: Key, vars?: Record<string, string | number>): string {
   const formatted: Record<string, string> = {};
   for (const [k, v] of Object.entries(vars)) formatted[k] = typeof v === 'number' ? num(v) : v;
   return translate(prefs.locale, key, formatted);
+}
+
+/** A place or tariff-class name from the server, in Arabic when we know it. */
+export function place(name: string | null | undefined): string {
+  if (!name) return '—';
+  return prefs.locale === 'ar' ? (NAMES_AR[name] ?? name) : name;
 }
 
 /** The BCP 47 tag for Intl: Oman's Arabic with the Gregorian calendar and the chosen digits. */

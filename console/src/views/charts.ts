@@ -3,7 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { ApiError, api, firstArray } from '../api.ts';
 import { state, update } from '../store.ts';
-import { num, t } from '../prefs.ts';
+import { num, t, place } from '../prefs.ts';
 import { quantity, rate, relative } from '../format.ts';
 import { PALETTE, type ChartSpec } from '../chart.ts';
 import { ltr, pick, str, type Load } from './common.ts';
@@ -65,9 +65,10 @@ function loadByAreaChart(): TemplateResult {
     if (xs.length) {
       const spec: ChartSpec = {
         data: [xs.map((x) => x / 1000), ...areas.map((a) => xs.map((x) => (series.get(a)!.get(x) ?? 0) / 1000))],
-        series: areas.map((a, i) => ({ label: a, color: PALETTE[i % PALETTE.length]! })),
+        series: areas.map((a, i) => ({ label: place(a), color: PALETTE[i % PALETTE.length]! })),
         yLabel: t('uKWh'),
-        summary: t('loadByArea'),
+        xLabel: t('time'),
+      summary: t('loadByArea'),
       };
       return html`<h2>${t('loadByArea')} (${t('uKWh')})</h2><r-chart class="chart" data-kind="area" .chart=${spec}></r-chart>`;
     }
@@ -76,7 +77,7 @@ function loadByAreaChart(): TemplateResult {
   const areas = [...new Set(areaHistory.flatMap((h) => [...h.byArea.keys()]))].sort();
   const spec: ChartSpec = {
     data: [areaHistory.map((h) => h.t / 1000), ...areas.map((a) => areaHistory.map((h) => (h.byArea.get(a) ?? 0) / 1000))],
-    series: areas.map((a, i) => ({ label: a, color: PALETTE[i % PALETTE.length]! })),
+    series: areas.map((a, i) => ({ label: place(a), color: PALETTE[i % PALETTE.length]! })),
     yLabel: t('uKW'),
     yDigits: 2,
     summary: t('loadByArea'),
@@ -111,7 +112,7 @@ function topConsumers(): TemplateResult {
     .filter((m) => m.service === 'electricity' && m.online && (m.latestReading?.powerW ?? 0) > 0)
     .sort((a, b) => (b.latestReading!.powerW ?? 0) - (a.latestReading!.powerW ?? 0))
     .slice(0, 10)
-    .map((m) => ({ id: m.id, label: `${m.subscriberName ?? ''} · ${m.area}`, value: m.latestReading!.powerW ?? 0, text: rate(m.latestReading!.powerW, 'electricity') }));
+    .map((m) => ({ id: m.id, label: `${m.subscriberName ?? ''} · ${place(m.area)}`, value: m.latestReading!.powerW ?? 0, text: rate(m.latestReading!.powerW, 'electricity') }));
   return html`<h2>${t('topConsumersNow')}</h2>${rows.length ? bars(rows) : html`<p class="muted">${t('waitingForReadings')}</p>`}`;
 }
 
@@ -128,7 +129,7 @@ function silentMeters(): TemplateResult {
   }
   return html`<h2>${t('silentMeters')}</h2>
     <p class="small muted">${t('silentHelp', { m: SILENT_MINUTES })}</p>
-    ${rows.length ? html`<ul class="silent">${rows.slice(0, 50).map((r) => html`<li><a href="/meters/${r.id}">${ltr(r.id, 'mono')}</a> · ${r.area} · <span class="muted">${relative(r.lastSeen)}</span></li>`)}</ul>
+    ${rows.length ? html`<ul class="silent">${rows.slice(0, 50).map((r) => html`<li><a href="/meters/${r.id}">${ltr(r.id, 'mono')}</a> · ${place(r.area)} · <span class="muted">${relative(r.lastSeen)}</span></li>`)}</ul>
       ${rows.length > 50 ? html`<p class="small muted">+${num(rows.length - 50)}</p>` : nothing}`
     : html`<p class="notice ok small">${t('noneSilent')}</p>`}`;
 }

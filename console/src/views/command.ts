@@ -6,7 +6,7 @@ import { ApiError, api, firstArray, type Meter } from '../api.ts';
 import { announce, refreshMeters, update } from '../store.ts';
 import { t } from '../prefs.ts';
 import { dateTime, relative } from '../format.ts';
-import { errorBox, ltr, pick, str, tk, type Load } from './common.ts';
+import { errorBox, ltr, pick, relayText, str, tk, type Load } from './common.ts';
 import { isKey, type Key } from '../i18n.ts';
 
 export type Action = 'disconnect' | 'reconnect';
@@ -60,8 +60,9 @@ interface PolicyView {
 /** The policy's answer from a DecisionView, an OutcomeView ({decision}) or a 409 problem ({rule, decision}). */
 export function readPolicy(x: unknown): PolicyView | null {
   if (!x || typeof x !== 'object') return null;
-  const inner = pick(x, 'decision', 'policy');
-  const p = (inner && typeof inner === 'object' ? inner : x) as Record<string, unknown>;
+  // A DecisionView has `outcome` itself (its `policy` field is the rule set's version, not the answer).
+  const inner = pick(x, 'decision');
+  const p = ('outcome' in x ? x : inner && typeof inner === 'object' ? inner : x) as Record<string, unknown>;
   const raw = str(pick(p, 'outcome', 'decision', 'answer', 'verdict', 'result')).toLowerCase();
   const decision: PolicyView['decision'] = /approval/.test(raw) ? 'approval' : /allow|permit|ok|approved/.test(raw) ? 'allow'
     : /refus|deny|denied|reject|block/.test(raw) ? 'refuse' : /defer|delay|postpone|later/.test(raw) ? 'defer' : 'unknown';
@@ -194,6 +195,19 @@ async function confirm(f: CommandFlow): Promise<void> {
   update();
 }
 
+/** The meter's result: a relay state reads as the supply state. */
+function resultText(r: string): string {
+  if (r === 'open' || r === 'closed' || r === 'armed') return `${t('supply')}: ${relayText(r)}`;
+  return r;
+}
+
+function actionText(action: string, type: string): string {
+  if (action === 'disconnect' || action === 'open') return t('disconnect');
+  if (action === 'reconnect' || action === 'close' || action === 'closed') return t('reconnect');
+  if (type === 'token') return t('token');
+  return action || type;
+}
+
 function progress(cmd: Record<string, unknown>): TemplateResult {
   const s = str(pick(cmd, 'status')) || 'pending';
   const order = ['pending', 'sent', 'acknowledged'];
@@ -207,7 +221,7 @@ function progress(cmd: Record<string, unknown>): TemplateResult {
         ${i === idx && bad ? tk('cmd_', s) : tk('cmd_', o)}</li>`)}
     </ol>
     ${typeof attempts === 'number' && attempts > 1 ? html`<p class="small muted">${t('attempts', { n: attempts })}</p>` : nothing}
-    ${pick(cmd, 'result', 'detail') ? html`<p class="small">${str(pick(cmd, 'result'))} ${str(pick(cmd, 'detail'))}</p>` : nothing}
+    ${pick(cmd, 'result', 'detail') ? html`<p class="small" data-result=${str(pick(cmd, 'result'))}>${resultText(str(pick(cmd, 'result')))} ${str(pick(cmd, 'detail'))}</p>` : nothing}
   </div>`;
 }
 
@@ -291,7 +305,7 @@ export function commandHistory(m: Meter): TemplateResult {
     <tbody>${l.data.map((c) => html`<tr>
       <td data-label=${t('date')}>${dateTime(pick(c, 'createdAt') as string | number | undefined)}</td>
       <th scope="row" data-label=${t('reference')}>${ltr(str(pick(c, 'reference')), 'mono')}</th>
-      <td data-label=${t('actions')}>${str(pick(c, 'action', 'type'))}</td>
+      <td data-label=${t('actions')}>${actionText(str(pick(c, 'action')), str(pick(c, 'type')))}</td>
       <td data-label=${t('reason')}>${tk('r_', str(pick(c, 'reason')), '—')} <span class="muted small">${str(pick(c, 'issuer'))}</span></td>
       <td data-label=${t('status')}><span class="badge ${pick(c, 'status') === 'acknowledged' ? 'ok' : ['rejected', 'failed', 'expired'].includes(str(pick(c, 'status'))) ? 'bad' : 'warn'}">${tk('cmd_', str(pick(c, 'status')))}</span></td>
     </tr>`)}</tbody>

@@ -98,6 +98,7 @@ export function consumptionChart(m: Meter, o: { compact?: boolean } = {}): Templ
       series: [{ label: m.service === 'electricity' ? t('consumption') : t('water'), color, bars: true }],
       yLabel: unit,
       yDigits: m.service === 'electricity' ? 2 : 0,
+      xLabel: t('time'),
       summary: `${t('consumption')}: ${t('total')} ${quantity(totalRaw, m.service)}`,
       height,
     };
@@ -113,6 +114,7 @@ export function consumptionChart(m: Meter, o: { compact?: boolean } = {}): Templ
       series: [{ label: m.service === 'electricity' ? t('power') : t('flow'), color }],
       yLabel: unit,
       yDigits: 0,
+      xLabel: t('time'),
       summary: `${m.service === 'electricity' ? t('power') : t('flow')}: ${samples.length ? num(samples[samples.length - 1]!.v) : '—'} ${unit}`,
       height,
     };

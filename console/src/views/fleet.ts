@@ -4,7 +4,7 @@ import { repeat } from 'lit-html/directives/repeat.js';
 import { live } from 'lit-html/directives/live.js';
 import type { Meter } from '../api.ts';
 import { state, update } from '../store.ts';
-import { t, num } from '../prefs.ts';
+import { t, num, place } from '../prefs.ts';
 import { rate } from '../format.ts';
 import {
   alarmBadges, categoryText, creditText, errorText, ltr, onlineBadge, readingText, relayBadge, serviceIcon, serviceLabel,
@@ -27,7 +27,7 @@ function matches(m: Meter): boolean {
   }
   const q = filters.q.trim().toLowerCase();
   if (q) {
-    const hay = `${m.id} ${m.subscriberName ?? ''} ${m.area} ${m.subscriberId ?? ''}`.toLowerCase();
+    const hay = `${m.id} ${m.subscriberName ?? ''} ${place(m.area)} ${m.subscriberId ?? ''}`.toLowerCase();
     if (!q.split(/\s+/).every((w) => hay.includes(w))) return false;
   }
   return true;
@@ -68,7 +68,7 @@ function filterBar(areas: string[]): TemplateResult {
       <label for="f-area">${t('area')}</label>
       <select id="f-area" @change=${set('area')}>
         <option value="" ?selected=${!filters.area}>${t('allAreas')}</option>
-        ${areas.map((a) => html`<option value=${a} ?selected=${filters.area === a}>${a}</option>`)}
+        ${areas.map((a) => html`<option value=${a} ?selected=${filters.area === a}>${place(a)}</option>`)}
       </select>
     </div>
     <div class="field">
@@ -109,7 +109,7 @@ export function meterTable(rows: Meter[], caption: string): TemplateResult {
           <a href="/meters/${m.id}" class="meter-link"><span class="svc ${m.service}" title=${serviceLabel(m.service)}>${serviceIcon(m.service)}<span class="sr-only">${serviceLabel(m.service)}</span></span>${ltr(m.id, 'mono')}</a>
         </th>
         <td data-label=${t('colSubscriber')}>${m.subscriberName ?? '—'}${m.protectedCategory ? html` <span class="badge info" title=${t('protected', { category: categoryText(m.protectedCategory) })}>${categoryText(m.protectedCategory)}</span>` : nothing}</td>
-        <td data-label=${t('colArea')}>${m.area}</td>
+        <td data-label=${t('colArea')}>${place(m.area)}</td>
         <td data-label=${t('colStatus')}>${onlineBadge(m)}</td>
         <td data-label=${t('colRelay')}>${relayBadge(m)}</td>
         <td data-label=${t('colCredit')} class="num credit">${creditText(m)}</td>

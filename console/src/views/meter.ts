@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { ApiError, api, type Meter } from '../api.ts';
 import { canAct, mergeMeter, state, update } from '../store.ts';
-import { num, t } from '../prefs.ts';
+import { num, t, place } from '../prefs.ts';
 import { dateTime, quantity, rate, relative } from '../format.ts';
 import { alarmBadges, categoryText, errorBox, ltr, onlineBadge, relayBadge, serviceIcon, serviceLabel } from './common.ts';
 import { consumptionChart } from './consumption.ts';
@@ -43,7 +43,7 @@ export function meterStats(m: Meter): TemplateResult {
     ${stat(t('supply'), relayBadge(m))}
     ${stat(m.service === 'electricity' ? t('power') : t('flow'), rate(m.service === 'electricity' ? r?.powerW : r?.flowLph, m.service))}
     ${m.service === 'electricity' ? stat(t('voltage'), r?.voltageV != null ? `${num(r.voltageV, 1)} ${t('uV')}` : '—') : nothing}
-    ${stat(t('register'), quantity(r?.register, m.service, m.service === 'electricity' ? 1 : 3))}
+    ${stat(t('register'), quantity(r?.register, m.service))}
     ${stat(t('lastReading'), html`<span title=${dateTime(r?.ts)}>${relative(r?.ts)}</span>`)}
   </dl>`;
 }
@@ -61,7 +61,7 @@ export function meterView(id: string): TemplateResult {
     <p><a href="/" class="back">${t('backToFleet')}</a></p>
     <header class="meter-head">
       <h1 id="h-meter"><span class="svc ${m.service}">${serviceIcon(m.service)}</span> ${t('meterTitle', { id: '' })}${ltr(m.id, 'mono')}</h1>
-      <p class="meta">${serviceLabel(m.service)} · ${m.subscriberName ?? '—'} · ${m.area} · ${t('tariffClass')}: ${m.tariffClass}
+      <p class="meta">${serviceLabel(m.service)} · ${m.subscriberName ?? '—'} · ${place(m.area)} · ${t('tariffClass')}: ${place(m.tariffClass)}
         ${m.protectedCategory ? html` · <span class="badge info">${t('protected', { category: categoryText(m.protectedCategory) })}</span>` : nothing}</p>
       <p class="badges">${onlineBadge(m)} ${alarmBadges(m)} ${m.online ? nothing : html`<span class="muted small">${t('lastSeen', { time: relative(m.lastSeen) })}</span>`}</p>
       ${m.relayNeedsButton ? html`<p class="small muted">${t('relayNeedsButton')}</p>` : nothing}

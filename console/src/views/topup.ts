@@ -113,6 +113,7 @@ export function unitsText(units: unknown, unit: unknown): string {
   return `${decimal(String(units))} ${unitName(str(unit))}`;
 }
 
+const neg = (v: unknown) => (str(v).startsWith('-') ? str(v).slice(1) : `-${str(v)}`);
 const isZero = (v: unknown) => typeof v !== 'string' || /^-?0*(\.0*)?$/.test(v);
 
 /** The prepaid service's breakdown (dashboard-api/routes/topups.ts BreakdownSchema), line by line. */
@@ -122,10 +123,10 @@ function knownBreakdown(b: Record<string, unknown>, m: Meter): TemplateResult {
   const rows: TemplateResult[] = [];
   const row = (k: string, v: string, cls = '') => rows.push(html`<div class=${cls}><dt>${k}</dt><dd>${v}</dd></div>`);
   row(t('bdAmount'), money(str(b.amount), cur), 'strong');
-  if (!isZero(b.debtRecovered)) row(t('bdDebt'), `− ${money(str(b.debtRecovered), cur)}`);
-  if (!isZero(b.fixedCharge)) row(t('bdFixed'), `− ${money(str(b.fixedCharge), cur)}`);
-  if (!isZero(b.fixedChargeVat)) row(t('bdFixedVat'), `− ${money(str(b.fixedChargeVat), cur)}`);
-  if (!isZero(b.energyVat)) row(t('bdEnergyVat'), `− ${money(str(b.energyVat), cur)}`);
+  if (!isZero(b.debtRecovered)) row(t('bdDebt'), money(neg(b.debtRecovered), cur));
+  if (!isZero(b.fixedCharge)) row(t('bdFixed'), money(neg(b.fixedCharge), cur));
+  if (!isZero(b.fixedChargeVat)) row(t('bdFixedVat'), money(neg(b.fixedChargeVat), cur));
+  if (!isZero(b.energyVat)) row(t('bdEnergyVat'), money(neg(b.energyVat), cur));
   row(m.service === 'water' ? t('bdWater') : t('bdEnergy'), money(str(b.energy), cur));
   const blocks = Array.isArray(b.blocks) ? b.blocks as Record<string, unknown>[] : [];
   const blockRows = blocks.map((bl) => {
@@ -284,7 +285,7 @@ function deliverySteps(s: string): TemplateResult {
   const idx = bad ? 1 : Math.max(0, order.indexOf(s));
   return html`<ol class="steps" aria-label=${t('delivery')}>
     ${order.map((o, i) => html`<li class=${i < idx || (i === idx && s === 'accepted') ? 'done' : i === idx ? (bad ? 'bad' : 'now') : ''} aria-current=${i === idx ? 'step' : 'false'}>
-      ${i === idx && bad ? tk('d_', s) : tk('d_', o)}</li>`)}
+      ${i === idx && bad ? tk('d_', s) : o === 'pending' ? t('stepIssued') : tk('d_', o)}</li>`)}
   </ol>`;
 }
 
