@@ -6,7 +6,7 @@ import { IecBusResponder, type SimSerialMeter } from '../../meter-sim/serial/ind
 import type { CommandAck, MeterCommand } from '../../protocols/index.ts';
 import { Iec62056Decoder } from '../../protocols/iec62056/index.ts';
 import type { IngestedReading, TelemetryPipeline } from '../pipeline.ts';
-import { SerialConfigError, parseSerialChannels, startSerialChannels, type RunningSerialChannels, type SerialBinding, type SerialChannelInput } from './index.ts';
+import { SerialConfigError, parseSerialChannels, routeCommands, startSerialChannels, type RunningSerialChannels, type SerialBinding, type SerialChannelInput } from './index.ts';
 
 // @serialport/binding-mock's types are not reachable through its package exports; serialport re-exposes it.
 const MockBinding = SerialPortMock.binding;
@@ -270,6 +270,12 @@ describe('serial channels through the gateway Ingest', () => {
     expect(calls.every((c) => c.transport === 'serial' && c.meterId === 'A')).toBe(true);
     expect(presence).toEqual([['A', true]]);
     await expect(running.commands.send('nope', { v: 1, ref: 'q2', type: 'relay', action: 'disconnect' })).rejects.toThrow(SerialConfigError);
+    const viaMqtt: string[] = [];
+    const routed = routeCommands(running.commands, { send: async (id) => { viaMqtt.push(id); } });
+    await routed.send('mqtt-meter', { v: 1, ref: 'q3', type: 'relay', action: 'reconnect' });
+    await routed.send('A', { v: 1, ref: 'q4', type: 'relay', action: 'reconnect' });
+    expect(viaMqtt).toEqual(['mqtt-meter']);
+    await until(() => calls.filter((c) => c.kind === 'acks').length >= 2);
   });
 });
 

@@ -3,6 +3,7 @@
 import type { Logger } from '../../config/index.ts';
 import type { CommandAck, MeterCommand, TelemetryReading } from '../../protocols/index.ts';
 import type { Ingest } from '../ingest.ts';
+import type { CommandTransport } from '../mqtt.ts';
 import type { TelemetryPipeline } from '../pipeline.ts';
 import { SerialChannel, type SerialSink } from './channel.ts';
 import { SerialChannelsConfig, SerialConfigError, type SerialChannelInput } from './config.ts';
@@ -95,4 +96,18 @@ export function serialCommandTransport(channels: SerialChannel[]): SerialCommand
     },
   };
   return t;
+}
+
+/**
+ * One CommandTransport for the whole gateway: commands for serial meters go to their bus (the ack comes back through
+ * the sink), all others to `other` (MQTT). Without `other`, a non-serial meter's command is refused.
+ */
+export function routeCommands(serial: SerialCommandTransport, other: CommandTransport | null): CommandTransport {
+  return {
+    send(meterId, cmd) {
+      if (serial.canDeliver(meterId)) return serial.send(meterId, cmd);
+      if (other) return other.send(meterId, cmd);
+      return Promise.reject(new SerialConfigError(`no transport reaches meter ${meterId}`));
+    },
+  };
 }
