@@ -89,6 +89,8 @@ export class RChart extends HTMLElement {
         {
           stroke: '#333',
           grid: { stroke: '#e3e6e8' },
+          // Room for "13:52:05" or "٠١:٥٢:٠٥ م" between ticks.
+          space: 96,
           values: (_u, splits) => {
             const span = splits.length > 1 ? splits[splits.length - 1]! - splits[0]! : 0;
             const f = timeFormatter(span);

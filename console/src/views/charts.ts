@@ -85,7 +85,7 @@ function loadByAreaChart(): TemplateResult {
   return html`<h2>${t('loadByArea')}</h2>
     ${l.status === 'missing' || l.status === 'error' ? html`<p class="notice info small">${t('fleetFallback')}</p>` : nothing}
     <p class="chart-title">${t('loadByAreaLive', { unit: t('uKW') })}</p>
-    ${areaHistory.length ? html`<r-chart class="chart" data-kind="area-live" .chart=${spec}></r-chart>` : html`<p class="muted">${t('waitingForReadings')}</p>`}`;
+    ${areaHistory.length > 1 ? html`<r-chart class="chart" data-kind="area-live" .chart=${spec}></r-chart>` : html`<p class="muted">${t('waitingForReadings')}</p>`}`;
 }
 
 function bars(rows: { id: string; label: string; value: number; text: string }[]): TemplateResult {

@@ -119,7 +119,7 @@ export function consumptionChart(m: Meter, o: { compact?: boolean } = {}): Templ
       height,
     };
     body = html`<p class="notice info small">${t('consumptionFallback')}</p>
-      ${samples.length ? html`<p class="chart-title">${m.service === 'electricity' ? t('chartLivePower', { unit }) : t('chartLiveFlow', { unit })}</p>
+      ${samples.length > 1 ? html`<p class="chart-title">${m.service === 'electricity' ? t('chartLivePower', { unit }) : t('chartLiveFlow', { unit })}</p>
         <r-chart class="chart" data-kind="live" .chart=${spec}></r-chart>` : html`<p class="muted">${t('waitingForReadings')}</p>`}`;
   } else if (l.status === 'error') {
     body = errorBox(l.error);
