@@ -194,6 +194,43 @@ describe('properties', () => {
       expect(frames(evs).at(-1)).toEqual(f);
     }), { numRuns: 500 });
   });
+  it('encoders, line parsing and the profile mapping fail only with Iec62056Error on any input', () => {
+    const onlyCodecErrors = (f: () => unknown): void => {
+      try { f(); } catch (e) { expect(e).toBeInstanceOf(Iec62056Error); }
+    };
+    const anyText = fc.string({ maxLength: 40, unit: 'binary' });
+    fc.assert(fc.property(anyText, anyText, anyText, (x, y, z) => {
+      onlyCodecErrors(() => encodeSignOn(x));
+      onlyCodecErrors(() => encodeWrite(x, y));
+      onlyCodecErrors(() => encodeRead(x));
+      onlyCodecErrors(() => encodePassword(x));
+      onlyCodecErrors(() => encodeIdentification({ manufacturer: x, baudChar: y, identification: z }));
+      onlyCodecErrors(() => encodeOptionSelect({ baudChar: x, modeChar: y, protocol: z }));
+      onlyCodecErrors(() => encodeDataBlock([{ address: x, values: [{ value: y, unit: z }] }]));
+      onlyCodecErrors(() => parseDataLine(x + y + z));
+      onlyCodecErrors(() => scaleDecimal(x, 3));
+      onlyCodecErrors(() => clockToEpochMs(x, y));
+      onlyCodecErrors(() => parseTokenResult({ address: 'C.51.1', values: [{ value: x }, { value: y, unit: z }] }));
+    }), { numRuns: 500 });
+    const ds = fc.array(fc.record({
+      address: fc.constantFrom('0.9.1', '0.9.2', '1.8.0', 'C.50.0', 'C.52.0', 'C.53.0', '16.7.0', '32.7.0', 'C.50.1', 'x'),
+      values: fc.array(fc.record({ value: fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^-?\d{1,20}(\.\d{0,6})?$/)), unit: fc.option(fc.constantFrom('kWh', 'Wh', 'W', 'kW', 'V', 'A', 'MWh', 'x'), { nil: undefined }) }), { minLength: 1, maxLength: 2 })
+        .map((vs) => vs.map((v) => (v.unit === undefined ? { value: v.value } : { value: v.value, unit: v.unit }))),
+    }), { maxLength: 12 });
+    fc.assert(fc.property(ds, (sets) => onlyCodecErrors(() => readingFromDataSets(sets))), { numRuns: 1000 });
+  });
+  it('the stream Transform gives the same events under any chunking', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(frameArb, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 8 }), async (fs, cuts) => {
+      const p = new Iec62056Parser({ role: 'meter' });
+      const got: Iec62056Event[] = [];
+      p.on('data', (e: Iec62056Event) => got.push(e));
+      const ended = new Promise((r) => p.on('end', r));
+      for (const c of chunked(Buffer.concat(fs.map((f) => encodeFrame(f))), cuts)) p.write(c);
+      p.end();
+      await ended;
+      expect(got).toEqual(fs);
+    }), { numRuns: 100 });
+  });
   it('decimal scaling is exact', () => {
     fc.assert(fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }), (n, shift) => {
       expect(scaleDecimal(formatScaled(n, shift, 6), shift)).toBe(n);
