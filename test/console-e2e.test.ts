@@ -187,6 +187,15 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     await page.waitForTimeout(3500);
     await shot(page, 'console-charts-desktop-en');
 
+    // The audit log shows who cut and reconnected, and why.
+    await page.click('a[href="/audit"]');
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('Audit log');
+    if (haveCommands) {
+      await expect.poll(() => page.locator('table.audit tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+      expect(await page.locator('table.audit').innerText()).toContain('admin');
+    }
+    await shot(page, 'console-audit-desktop-en');
+
     // The choice is remembered.
     await page.reload();
     expect(await page.evaluate(() => localStorage.getItem('raseed.locale'))).toBe('en');
