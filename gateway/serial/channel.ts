@@ -5,7 +5,7 @@
 import type { Logger } from '../../config/index.ts';
 import type { CommandAck, MeterCommand, TelemetryReading } from '../../protocols/index.ts';
 import {
-  Iec62056Error, OBIS, RELAY_DIGIT, encodeBreak, encodeNak, encodeOptionSelect, encodePassword, encodeRead, encodeSignOn, encodeWrite,
+  Iec62056Error, OBIS, RELAY_DIGIT, encodeAck, encodeBreak, encodeNak, encodeOptionSelect, encodePassword, encodeRead, encodeSignOn, encodeWrite,
   epochMsToClock, findDataSet, isErrorMessage, parseTokenResult, readingFromDataSets, relayStateOf, MODE_C_BAUD,
   type DataFrame, type IdentificationFrame, type Iec62056Event,
 } from '../../protocols/iec62056/index.ts';
@@ -241,18 +241,27 @@ export class SerialChannel {
     await this.signOn(meter, 'readout');
     let naks = 0;
     let misdirected = 0;
+    let collected: DataFrame['dataSets'] = []; // partial blocks (EOT) so far, each acknowledged with ACK
     for (;;) {
       const ev = await this.expect(t, 'data block', (e) => e.type === 'data');
       if (ev.type === 'error') {
         if (ev.error.code === 'garbage') continue; // line noise between frames: the block may still come
         if (ev.error.code === 'bcc' && naks < 2) {
           naks++;
-          await this.link.write(encodeNak(), t);
+          await this.link.write(encodeNak(), t); // IEC 62056-21: the meter repeats the block
           continue;
         }
         throw new SerialTransactionError('protocol', `${meter.id}: ${ev.error.message}`);
       }
-      const data = ev as DataFrame;
+      const block = ev as DataFrame;
+      if (block.partial) {
+        collected = collected.concat(block.dataSets);
+        naks = 0;
+        await this.link.write(encodeAck(), t);
+        continue;
+      }
+      const data: DataFrame = { ...block, dataSets: collected.concat(block.dataSets) };
+      collected = [];
       const addr = findDataSet(data.dataSets, OBIS.deviceAddress)?.values[0]?.value;
       if (meter.address !== '' && addr !== undefined && addr !== meter.address) {
         // A late answer of another meter on the bus: not ours; keep waiting for ours within the timeout.
@@ -467,25 +476,35 @@ export class SerialChannel {
 
   /** W1; true if the meter acknowledged, else its error text (without `ERR:`) or 'nak'. */
   private async write(meter: SerialMeterConfig, address: string, value: string): Promise<true | string> {
-    await this.link.write(encodeWrite(address, value), this.cfg.timeoutMs);
-    const a = await this.expect(this.cfg.timeoutMs, `answer to W1 ${address}`, (e) => e.type === 'ack' || e.type === 'nak' || e.type === 'data');
-    if (a.type === 'ack') return true;
-    if (a.type === 'nak') return 'nak';
-    if (a.type === 'data' && isErrorMessage(a)) return errorText(a);
-    if (a.type === 'error') throw new SerialTransactionError('protocol', `${meter.id}: ${a.error.message}`);
-    throw new SerialTransactionError('protocol', `${meter.id}: unexpected answer to W1 ${address}`);
+    // A NAK asks for the message again (it did not arrive intact): repeated up to twice.
+    for (let attempt = 0; ; attempt++) {
+      await this.link.write(encodeWrite(address, value), this.cfg.timeoutMs);
+      const a = await this.expect(this.cfg.timeoutMs, `answer to W1 ${address}`, (e) => e.type === 'ack' || e.type === 'nak' || e.type === 'data');
+      if (a.type === 'ack') return true;
+      if (a.type === 'nak') { if (attempt < 2) continue; return 'nak'; }
+      if (a.type === 'data' && isErrorMessage(a)) return errorText(a);
+      if (a.type === 'error') throw new SerialTransactionError('protocol', `${meter.id}: ${a.error.message}`);
+      throw new SerialTransactionError('protocol', `${meter.id}: unexpected answer to W1 ${address}`);
+    }
   }
 
-  /** R1; the data set the meter returns for `address`. */
+  /** R1; the data set the meter returns for `address`. A bad BCC is answered with NAK (the meter repeats). */
   private async read(meter: SerialMeterConfig, address: string) {
     await this.link.write(encodeRead(address), this.cfg.timeoutMs);
-    const a = await this.expect(this.cfg.timeoutMs, `answer to R1 ${address}`, (e) => e.type === 'data' || e.type === 'nak');
-    if (a.type === 'error') throw new SerialTransactionError('protocol', `${meter.id}: ${a.error.message}`);
-    if (a.type !== 'data') throw new SerialTransactionError('protocol', `${meter.id}: R1 ${address} answered with NAK`);
-    if (isErrorMessage(a)) throw new SerialTransactionError('refused', `${meter.id}: R1 ${address} refused: ${errorText(a)}`);
-    const ds = findDataSet(a.dataSets, address);
-    if (!ds) throw new SerialTransactionError('protocol', `${meter.id}: R1 ${address} answered without that register`);
-    return ds;
+    for (let naks = 0; ; ) {
+      const a = await this.expect(this.cfg.timeoutMs, `answer to R1 ${address}`, (e) => e.type === 'data' || e.type === 'nak');
+      if (a.type === 'error' && a.error.code === 'bcc' && naks < 2) {
+        naks++;
+        await this.link.write(encodeNak(), this.cfg.timeoutMs);
+        continue;
+      }
+      if (a.type === 'error') throw new SerialTransactionError('protocol', `${meter.id}: ${a.error.message}`);
+      if (a.type !== 'data') throw new SerialTransactionError('protocol', `${meter.id}: R1 ${address} answered with NAK`);
+      if (isErrorMessage(a)) throw new SerialTransactionError('refused', `${meter.id}: R1 ${address} refused: ${errorText(a)}`);
+      const ds = findDataSet(a.dataSets, address);
+      if (!ds) throw new SerialTransactionError('protocol', `${meter.id}: R1 ${address} answered without that register`);
+      return ds;
+    }
   }
 }
 

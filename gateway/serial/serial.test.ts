@@ -4,7 +4,7 @@ import { silentLogger } from '../../config/index.ts';
 import { SimMeter, type TokenDecoderPort } from '../../meter-sim/index.ts';
 import { IecBusResponder, type SimSerialMeter } from '../../meter-sim/serial/index.ts';
 import type { CommandAck, MeterCommand } from '../../protocols/index.ts';
-import { Iec62056Decoder } from '../../protocols/iec62056/index.ts';
+import { Iec62056Decoder, dataSetsFromReading, encodeDataBlock, encodeIdentification } from '../../protocols/iec62056/index.ts';
 import type { IngestedReading, TelemetryPipeline } from '../pipeline.ts';
 import { SerialConfigError, parseSerialChannels, routeCommands, startSerialChannels, type RunningSerialChannels, type SerialBinding, type SerialChannelInput } from './index.ts';
 
@@ -247,6 +247,45 @@ describe('serial channels (binding-mock)', () => {
     const t0 = Date.now();
     expect(await running.commands.deliver('B', { v: 1, ref: 'x2', type: 'relay', action: 'disconnect' })).toMatchObject({ status: 'failed', result: 'timeout' });
     expect(Date.now() - t0).toBeLessThan(1000);
+  });
+});
+
+describe('partial blocks', () => {
+  it('a readout sent in partial blocks (EOT) is acknowledged block by block and assembled', async () => {
+    const path = '/dev/ttyMOCK10';
+    MockBinding.createPort(path, { echo: false, record: false });
+    const reading = { v: 1 as const, seq: 7, ts: Date.UTC(2026, 0, 2, 3, 4, 5), register: 123_456, credit: 7_000, relay: 'closed' as const };
+    const sets = dataSetsFromReading(reading, { address: '3' });
+    const blocks = [
+      encodeDataBlock(sets.slice(0, 3), { complete: false, partial: true }),
+      encodeDataBlock(sets.slice(3, 5), { complete: false, partial: true }),
+      encodeDataBlock(sets.slice(5)),
+    ];
+    let next = 0;
+    let acks = 0;
+    const binding = {
+      ...MockBinding,
+      async open(opts: Parameters<typeof MockBinding.open>[0]) {
+        const port = await MockBinding.open(opts);
+        const parser = new Iec62056Decoder({ role: 'meter' });
+        const write = port.write.bind(port);
+        port.write = async (buf: Buffer) => {
+          await write(buf);
+          const reply = (b: Uint8Array): void => { setTimeout(() => { if (port.isOpen) port.emitData(Buffer.from(b)); }, 1); };
+          if (buf.length === 1 && buf[0] === 0x06) { acks++; reply(blocks[next++]!); return; }
+          for (const ev of parser.push(buf)) {
+            if (ev.type === 'signOn') { next = 0; reply(encodeIdentification({ manufacturer: 'ABC', baudChar: '5', identification: 'X' })); }
+            if (ev.type === 'optionSelect') reply(blocks[next++]!);
+          }
+        };
+        return port;
+      },
+    } as unknown as SerialBinding;
+    const pipeline = new RecordingPipeline();
+    running = startSerialChannels([channel(path, [{ id: 'P', address: '3' }], { pollIntervalMs: 60_000 })], { pipeline, logger: silentLogger, binding });
+    await until(() => pipeline.readings.length >= 1);
+    expect(pipeline.readings[0]!.reading).toEqual(reading);
+    expect(acks).toBe(2);
   });
 });
 
