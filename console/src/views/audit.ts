@@ -1,6 +1,6 @@
 // The audit log (GET /api/v1/audit): who did what, when, from where, why, and the policy's answer.
-import { html, type TemplateResult } from 'lit-html';
-import { ApiError, api, firstArray } from '../api.ts';
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { ApiError, api, firstArray, getToken } from '../api.ts';
 import { update } from '../store.ts';
 import { t } from '../prefs.ts';
 import { dateTime } from '../format.ts';
@@ -40,6 +40,8 @@ export function auditView(): TemplateResult {
   }
   return html`<section aria-labelledby="h-audit">
     <h1 id="h-audit">${t('auditTitle')}</h1>
+    ${audit.status === 'ok' && audit.data.length ? html`<p><a class="btn" download="raseed-audit.csv"
+      href="/api/v1/audit.csv?limit=10000&access_token=${encodeURIComponent(getToken() ?? '')}">${t('exportCsv')}</a></p>` : nothing}
     ${body}
   </section>`;
 }
