@@ -1,5 +1,5 @@
 // Encryption algorithms by EA code: STA (07), DEA (09), MISTY1 (11).
-import { bigIntToBytes, bytesToBigInt, hexToBytes } from './bits.ts';
+import { bytesToBigInt, hexToBytes } from './bits.ts';
 import { deaCipher } from './dea.ts';
 import { StsKeyError, StsRangeError } from './errors.ts';
 import { misty1DecryptBlock, misty1EncryptBlock, misty1KeySchedule } from './misty1.ts';
@@ -54,4 +54,3 @@ export function createCipher(ea: Ea, key: string | Uint8Array, opts: CipherOptio
   }
 }
 
-export { bigIntToBytes };

@@ -4,7 +4,7 @@
 // that a simulator persists between tokens; decodeToken returns a new state and never mutates its input.
 import type { TokenResult } from '../telemetry.ts';
 import { CURRENCY_SCALE, decodeCurrencyAmount, decodeTransferAmount, formatDecimal } from './amount.ts';
-import { bytesToHex, hex64, hexToBytes } from './bits.ts';
+import { bytesToHex } from './bits.ts';
 import { createCipher, decoderKeyBytes, keyBytesFor } from './ciphers.ts';
 import type { BlockCipher, CipherOptions, Ea } from './ciphers.ts';
 import type { KeyType } from './dkga.ts';
@@ -456,4 +456,3 @@ export function decodeWithKey(digits: string, o: CreateDecoderStateOptions, opts
   return decodeToken(createDecoderState(o), digits, opts);
 }
 
-export { hex64, hexToBytes };

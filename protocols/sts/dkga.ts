@@ -1,7 +1,7 @@
 // Decoder key generation algorithms (IEC 62055-41 6.5.3): DKGA02 (DES) and DKGA04 (HMAC-SHA-256).
 // Only the key store calls these with a vending key; the rest of the product sees decoder keys at most.
 import { createHmac } from 'node:crypto';
-import { bigIntToBytes, bytesToBigInt, hexToBytes } from './bits.ts';
+import { bigIntToBytes, bytesToBigInt } from './bits.ts';
 import { EA_CODES, keyBytesFor } from './ciphers.ts';
 import type { Ea } from './ciphers.ts';
 import { desEncrypt } from './des.ts';
@@ -109,4 +109,3 @@ export function deriveDecoderKey(vendingKey: Uint8Array, p: DecoderKeyParams): U
   return p.dkga === '02' ? dkga02(vendingKey, p) : dkga04(vendingKey, p);
 }
 
-export { hexToBytes };

@@ -1,8 +1,8 @@
 // Vending keys live behind VendingKeyStore: a software store now, a hardware security module later.
 // No other module ever sees a vending key; errors name key ids, never key material.
-import { bytesToHex, hexToBytes } from './bits.ts';
+import { hexToBytes } from './bits.ts';
 import { createCipher } from './ciphers.ts';
-import type { BlockCipher, Ea } from './ciphers.ts';
+import type { BlockCipher } from './ciphers.ts';
 import { deriveDecoderKey } from './dkga.ts';
 import type { DecoderKeyParams, Dkga } from './dkga.ts';
 import { StsKeyError } from './errors.ts';
@@ -130,5 +130,3 @@ export class SoftwareKeyStore implements VendingKeyStore {
   }
 }
 
-export { bytesToHex };
-export type { Ea };

@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { encodeCurrencyAmount, encodeTransferAmount, parseDecimalCeil, unitsToTenths, CURRENCY_SCALE } from './amount.ts';
 import { bytesToBigInt } from './bits.ts';
-import { createCipher, keyBytesFor } from './ciphers.ts';
+import { createCipher } from './ciphers.ts';
 import type { BlockCipher, CipherOptions, Ea } from './ciphers.ts';
 import { StsFormatError, StsKeyError, StsRangeError } from './errors.ts';
 import { buildDataBlock } from './token-data.ts';
@@ -198,7 +198,6 @@ export function vendKeyChangeWithDecoderKeys(currentKey: string | Uint8Array, cu
   return keyChangeFields(newKey, info).map((f) => encodeToken(f, cipher));
 }
 
-export { keyBytesFor };
 
 // ---- Through the key store: what the rest of the product uses.
 
