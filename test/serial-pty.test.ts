@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, silentLogger } from '../config/index.ts';
 import type { IngestedReading, TelemetryPipeline } from '../gateway/index.ts';
 // gateway/serial's public face (until gateway/index.ts re-exports it).
-import { startSerialChannels, type RunningSerialChannels } from '../gateway/serial/index.ts';
+import { routeCommands, startSerialChannels, type RunningSerialChannels } from '../gateway/serial/index.ts';
+import { createMeter } from '../store/index.ts';
+import { eventually, startTestStack, type TestStack } from './support/stack.ts';
 import { SimMeter, meterNumber } from '../meter-sim/index.ts';
 import { socatAvailable, startSerialMeterSim, type RunningSerialMeterSim } from '../meter-sim/serial/index.ts';
 import { sts } from '../protocols/index.ts';
@@ -132,5 +134,47 @@ describe.skipIf(!HAVE_SOCAT)('serial meters over a real pty pair', () => {
       expect(got).toEqual(sim.responder.delivered(address));
     }
     expect(sim.responder.readouts.some((r) => r.outcome === 'halfLine')).toBe(true);
+  });
+});
+
+// The gateway's real path: serial readings go through Ingest (validation, durable pipeline, latest state) and
+// appear in the API beside the MQTT meters; a command routed to the serial meter comes back as an ack.
+describe.skipIf(!HAVE_SOCAT)('serial meters beside MQTT meters in the running stack', () => {
+  const serialId = meterNumber(901, 4);
+  let stack: TestStack;
+  let sim: RunningSerialMeterSim;
+  let serial: RunningSerialChannels;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ SIM_METERS: '2', SIM_INTERVAL: '0.5' });
+    await createMeter(stack.db, { id: serialId, service: 'electricity', transport: 'serial' });
+    const meter = new SimMeter({ id: serialId, service: 'electricity', profile: { demandAt: () => 1800 }, credit: 40_000 });
+    sim = await startSerialMeterSim({ meters: [{ id: serialId, address: serialId, model: meter }] });
+    serial = startSerialChannels([{ ...sim.channelConfig({ pollIntervalMs: 200, timeoutMs: 500 }), reconnectMinMs: 50 }], { ingest: stack.ingest!, logger: silentLogger });
+  }, 60_000);
+
+  afterAll(async () => {
+    await serial?.stop();
+    await sim?.stop();
+    await stack?.stop();
+  });
+
+  it('serial readings reach the store and the API next to MQTT meters', async () => {
+    const token = await stack.adminToken();
+    const meters = await eventually(async () => {
+      const r = await stack.api('/api/v1/meters', { token });
+      const ms = r.body.meters as { id: string; latestReading?: { seq: number } | null }[];
+      return ms.length === 3 && ms.every((m) => m.latestReading && m.latestReading.seq >= 2) ? ms : null;
+    });
+    const mine = meters.find((m) => m.id === serialId)!;
+    expect(mine.latestReading!.seq).toBeGreaterThanOrEqual(2);
+    const one = await stack.api(`/api/v1/meters/${serialId}`, { token });
+    expect(one.status).toBe(200);
+    expect(one.body.latestReading.seq).toBeGreaterThanOrEqual(2);
+    const routed = routeCommands(serial.commands, stack.transport);
+    const acks: string[] = [];
+    stack.ingest!.listen({ onAck: (id, ack) => { if (id === serialId) acks.push(`${ack.ref}:${ack.status}:${ack.result}`); } });
+    await routed.send(serialId, { v: 1, ref: 'stack-cut', type: 'relay', action: 'disconnect' });
+    await eventually(() => acks.includes('stack-cut:ok:open'));
   });
 });
