@@ -167,6 +167,22 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
         .toMatch(action === 'disconnect' ? /open/ : /closed|armed/);
     }
 
+    // Vend a token for the meter (cash desk): breakdown before paying, then the receipt and token.
+    if (await routeExists('POST', `/api/v1/meters/${elecId}/topups`)) {
+      await page.click('[data-action=vend]');
+      const dlg = page.locator('dialog[open]');
+      await dlg.locator(`#amount-${elecId}`).fill('2.000');
+      await dlg.locator('button[type=submit]').click();
+      await visible(dlg.locator('.breakdown .units'), 15_000);
+      await dlg.locator('button.pay').click();
+      await visible(dlg.locator('.token[data-token]'), 20_000);
+      expect(await dlg.locator('.token[data-token]').getAttribute('data-token')).toMatch(/^\d{20}$/);
+      await expect.poll(() => dlg.locator('.receipt').getAttribute('data-state'), { timeout: 30_000 }).toBe('accepted');
+      await shot(page, 'console-vend-dialog-en', false);
+      await dlg.locator('.row.end button', { hasText: 'Close' }).click();
+      await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+    }
+
     // The same console in Arabic, mirrored; and on a phone.
     await page.click('a[href="/"]');
     await switchLanguage(page, 'ar');
@@ -218,6 +234,11 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     const cards = page.locator('.meter-card');
     await expect.poll(() => cards.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await expect.poll(() => cards.first().locator('.credit').innerText(), { timeout: 15_000 }).not.toBe('—');
+    // The balance's worth in the currency (from a quote, which pays nothing), when top-ups exist.
+    if (await routeExists('POST', '/api/v1/meters/x/topups/quote')) {
+      await expect.poll(() => cards.first().locator('.worth').count(), { timeout: 10_000 }).toBe(1);
+      expect(await cards.first().locator('.worth').innerText()).toContain('ر.ع.');
+    }
     // Nothing wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await shot(page, 'portal-phone-ar');

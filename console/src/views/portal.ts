@@ -1,9 +1,9 @@
 // The subscriber portal: my meters with balance and days left, usage chart, top-up, history. Phone first.
 import { html, nothing, type TemplateResult } from 'lit-html';
-import type { Meter } from '../api.ts';
-import { state } from '../store.ts';
+import { api, type Meter } from '../api.ts';
+import { state, update } from '../store.ts';
 import { num, t } from '../prefs.ts';
-import { money, quantity, relative } from '../format.ts';
+import { currencyDigits, money, quantity, relative } from '../format.ts';
 import { errorBox, ltr, relayBadge, serviceIcon, serviceLabel } from './common.ts';
 import { consumptionChart, dailyUse } from './consumption.ts';
 import { topupHistory, topupPanel } from './topup.ts';
@@ -18,11 +18,36 @@ function daysLeft(m: Meter): string {
   return t('daysLeft', { n: num(Math.floor(days)) });
 }
 
+/** What the credit is worth: the API gives units (Wh, L); a quote (which pays nothing) gives the price per unit. */
+const worth = new Map<string, { at: number; currency: string; perUnit: number | null }>();
+function creditValue(m: Meter): { amount: string; currency: string } | null {
+  if (m.creditValue) return m.creditValue;
+  const w = worth.get(m.id);
+  if (!w || Date.now() - w.at > 10 * 60_000) {
+    worth.set(m.id, { at: Date.now(), currency: w?.currency ?? state.currency, perUnit: w?.perUnit ?? null });
+    api<{ breakdown?: Record<string, unknown> }>(`/api/v1/meters/${encodeURIComponent(m.id)}/topups/quote`, { method: 'POST', body: { amount: '20' } }).then((q) => {
+      const b = q.breakdown ?? {};
+      const units = Number(b.units);
+      const paid = Number(b.energy) + Number(b.energyVat ?? 0);
+      const currency = typeof b.currency === 'string' ? b.currency : state.currency;
+      state.currency = currency;
+      worth.set(m.id, { at: Date.now(), currency, perUnit: units > 0 && Number.isFinite(paid) ? paid / units : null });
+      update();
+    }, () => {});
+  }
+  const cur = worth.get(m.id)!;
+  if (cur.perUnit == null || m.credit == null) return null;
+  // Wh → kWh, L → m³: the tariff's units.
+  const value = (m.credit / 1000) * cur.perUnit;
+  return { amount: value.toFixed(currencyDigits(cur.currency)), currency: cur.currency };
+}
+
 function balance(m: Meter): TemplateResult {
+  const value = creditValue(m);
   return html`<div class="balance">
     <p class="label">${t('balance')}</p>
     <p class="big-number credit">${quantity(m.credit, m.service)}</p>
-    ${m.creditValue ? html`<p class="muted">${t('balanceValue', { money: money(m.creditValue.amount, m.creditValue.currency) })}</p>` : nothing}
+    ${value ? html`<p class="muted worth">${t('balanceValue', { money: money(value.amount, value.currency) })}</p>` : nothing}
     <p class="days">${daysLeft(m)}</p>
   </div>`;
 }
