@@ -244,6 +244,7 @@ const en = {
   balance: 'Balance',
   balanceValue: 'Worth about {money} at your tariff',
   daysLeft: 'About {n} days left at current usage',
+  daysLeft_one: 'About {n} day left at current usage',
   daysLeftUnknown: 'Days left: not enough usage data yet',
   daysLeftLess: 'Less than a day left at current usage',
   waterNeverCut: 'Water is never cut for non-payment.',
@@ -286,7 +287,7 @@ const en = {
 
 export type Key = keyof typeof en;
 
-const ar: Record<Key, string> = {
+const ar: Record<Key, string> & Record<string, string> = {
   appName: 'رصيد',
   appTagline: 'كهرباء ومياه مسبقة الدفع',
   skipToContent: 'انتقل إلى المحتوى',
@@ -334,7 +335,10 @@ const ar: Record<Key, string> = {
   stRelayOpen: 'مقطوع',
   stEmergency: 'على رصيد الطوارئ',
   clearFilters: 'مسح عوامل التصفية',
-  showingOf: 'عرض {shown} من {total} عدادًا',
+  showingOf: 'عرض {shown} من {total} عداد',
+  showingOf_two: 'عرض {shown} من عدادين',
+  showingOf_few: 'عرض {shown} من {total} عدادات',
+  showingOf_many: 'عرض {shown} من {total} عدادًا',
   showMore: 'عرض المزيد',
   noMeters: 'لا توجد عدادات مطابقة.',
   loading: 'جارٍ التحميل…',
@@ -517,7 +521,11 @@ const ar: Record<Key, string> = {
   portalHello: 'مرحبًا، {name}',
   balance: 'الرصيد',
   balanceValue: 'قيمته نحو {money} حسب تعرفتك',
-  daysLeft: 'يكفي نحو {n} يومًا بالاستهلاك الحالي',
+  daysLeft: 'يكفي نحو {n} يوم بالاستهلاك الحالي',
+  daysLeft_one: 'يكفي نحو يوم واحد بالاستهلاك الحالي',
+  daysLeft_two: 'يكفي نحو يومين بالاستهلاك الحالي',
+  daysLeft_few: 'يكفي نحو {n} أيام بالاستهلاك الحالي',
+  daysLeft_many: 'يكفي نحو {n} يومًا بالاستهلاك الحالي',
   daysLeftUnknown: 'الأيام المتبقية: لا تكفي بيانات الاستهلاك بعد',
   daysLeftLess: 'يكفي أقل من يوم بالاستهلاك الحالي',
   waterNeverCut: 'لا تُقطع المياه أبدًا بسبب عدم السداد.',
@@ -556,8 +564,9 @@ const ar: Record<Key, string> = {
 
 export const dictionaries: Record<Locale, Record<Key, string>> = { en, ar };
 
-export function translate(locale: Locale, key: Key, vars?: Record<string, string | number>): string {
-  const s = dictionaries[locale][key] ?? dictionaries.en[key] ?? key;
+export function translate(locale: Locale, key: Key | string, vars?: Record<string, string | number>): string {
+  const d = dictionaries[locale] as Record<string, string>;
+  const s = d[key] ?? (dictionaries.en as Record<string, string>)[key] ?? key;
   if (!vars) return s;
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }

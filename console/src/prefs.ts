@@ -1,5 +1,5 @@
 // Display preferences (language and digits), remembered in localStorage, applied to <html lang dir>.
-import { NAMES_AR, translate, type Digits, type Key, type Locale } from './i18n.ts';
+import { NAMES_AR, dictionaries, translate, type Digits, type Key, type Locale } from './i18n.ts';
 
 const LS_LOCALE = 'raseed.locale';
 const LS_DIGITS = 'raseed.digits';
@@ -55,6 +55,16 @@ export function t(key: Key, vars?: Record<string, string | number>): string {
   const formatted: Record<string, string> = {};
   for (const [k, v] of Object.entries(vars)) formatted[k] = typeof v === 'number' ? num(v) : v;
   return translate(prefs.locale, key, formatted);
+}
+
+/** A counted phrase: `key_one`, `key_two`, `key_few`, `key_many` by the language's plural rules (Arabic has six), else `key`. */
+export function tn(key: Key, count: number, vars: Record<string, string | number> = {}): string {
+  const cat = new Intl.PluralRules(prefs.locale).select(count);
+  const formatted: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ n: count, ...vars })) formatted[k] = typeof v === 'number' ? num(v) : v;
+  const specific = `${key}_${cat}`;
+  const has = (dictionaries[prefs.locale] as Record<string, string>)[specific] !== undefined;
+  return translate(prefs.locale, has ? specific : key, formatted);
 }
 
 /** A place or tariff-class name from the server, in Arabic when we know it. */

@@ -4,7 +4,7 @@ import { repeat } from 'lit-html/directives/repeat.js';
 import { live } from 'lit-html/directives/live.js';
 import type { Meter } from '../api.ts';
 import { state, update } from '../store.ts';
-import { t, num, place } from '../prefs.ts';
+import { t, tn, num, place } from '../prefs.ts';
 import { rate } from '../format.ts';
 import {
   alarmBadges, categoryText, creditText, errorText, ltr, onlineBadge, readingText, relayBadge, serviceIcon, serviceLabel,
@@ -132,7 +132,7 @@ export function fleetView(): TemplateResult {
     ${state.metersError ? html`<p class="notice error" role="alert">${errorText(new Error(state.metersError))}</p>` : nothing}
     ${!state.metersLoaded ? html`<p class="muted">${t('loading')}</p>`
       : rows.length === 0 ? html`<p class="notice info">${t('noMeters')}</p>`
-      : html`<p class="muted small" aria-live="polite">${t('showingOf', { shown: shown.length, total: rows.length })}</p>
+      : html`<p class="muted small" aria-live="polite">${tn('showingOf', rows.length, { shown: shown.length, total: rows.length })}</p>
         ${meterTable(shown, t('fleetTitle'))}
         ${rows.length > shown.length ? html`<button class="btn" @click=${() => { filters.limit += 200; update(); }}>${t('showMore')}</button>` : nothing}`}
   </section>`;

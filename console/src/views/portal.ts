@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { api, type Meter } from '../api.ts';
 import { state, update } from '../store.ts';
-import { num, t } from '../prefs.ts';
+import { t, tn } from '../prefs.ts';
 import { currencyDigits, money, quantity, relative } from '../format.ts';
 import { errorBox, ltr, relayBadge, serviceIcon, serviceLabel } from './common.ts';
 import { consumptionChart, dailyUse } from './consumption.ts';
@@ -15,7 +15,7 @@ function daysLeft(m: Meter): string {
   if (!perDay) return t('daysLeftUnknown');
   const days = m.credit / perDay;
   if (days < 1) return t('daysLeftLess');
-  return t('daysLeft', { n: num(Math.floor(days)) });
+  return tn('daysLeft', Math.floor(days));
 }
 
 /** What the credit is worth: the API gives units (Wh, L); a quote (which pays nothing) gives the price per unit. */

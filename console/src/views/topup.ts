@@ -294,7 +294,8 @@ export function topupPanel(m: Meter, o: { headingLevel?: 2 | 3 } = {}): Template
   const f = flowFor(m.id);
   const cur = currency();
   const d = currencyDigits(cur);
-  const heading = o.headingLevel === 3 ? html`<h3>${t('topUp')}</h3>` : html`<h2>${t('topUp')}</h2>`;
+  // In the vend dialog the dialog's own title says it.
+  const heading = o.headingLevel === 3 ? nothing : html`<h2>${t('topUp')}</h2>`;
   if (f.step === 'receipt' && f.result) {
     const r = f.result;
     const token = str(pick(r, 'token', 'tokenFormatted', 'stsToken'));
