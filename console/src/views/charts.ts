@@ -43,16 +43,19 @@ function loadByAreaChart(): TemplateResult {
   const now = new Date();
   const from = new Date(now.getTime() - 24 * 3600_000);
   const l = fleetLoad(`/api/v1/fleet/load-by-area?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(now.toISOString())}&every=1h`);
+  // (the path and parameters follow the issue's wording; see docs/console.md)
   if (l.status === 'ok') {
     // [{area, points:[{ts, value}]}] or [{ts, area, value}]
-    const rows = firstArray(l.data, 'areas', 'series', 'points');
+    // Electricity only: adding litres to watt-hours means nothing.
+    const rows = firstArray(l.data, 'areas', 'series', 'points').filter((r) => !pick(r, 'service') || pick(r, 'service') === 'electricity');
     const series = new Map<string, Map<number, number>>();
     for (const r of rows) {
       const area = str(pick(r, 'area', 'name'));
-      const pts = pick(r, 'points', 'values');
+      const pts = pick(r, 'buckets', 'points', 'values');
       const add = (p: unknown) => {
-        const ts = Date.parse(str(pick(p, 'ts', 't', 'time', 'from', 'start')));
-        const v = Number(pick(p, 'consumption', 'energyWh', 'value', 'wh', 'loadW', 'powerW', 'sum') ?? 0);
+        const tv = pick(p, 'ts', 't', 'time', 'from', 'start');
+        const ts = typeof tv === 'number' ? tv : Date.parse(str(tv));
+        const v = Number(pick(p, 'used', 'consumption', 'energyWh', 'value', 'wh', 'sum') ?? 0);
         if (!Number.isFinite(ts)) return;
         if (!series.has(area)) series.set(area, new Map());
         series.get(area)!.set(ts, (series.get(area)!.get(ts) ?? 0) + v);
@@ -70,7 +73,8 @@ function loadByAreaChart(): TemplateResult {
         xLabel: t('time'),
       summary: t('loadByArea'),
       };
-      return html`<h2>${t('loadByArea')} (${t('uKWh')})</h2><r-chart class="chart" data-kind="area" .chart=${spec}></r-chart>`;
+      return html`<h2>${t('loadByArea')}</h2><p class="chart-title">${t('loadByAreaHourly', { unit: t('uKWh') })}</p>
+        <r-chart class="chart" data-kind="area" .chart=${spec}></r-chart>`;
     }
   }
   // Fallback: live power by area since the page opened.
@@ -98,13 +102,16 @@ function bars(rows: { id: string; label: string; value: number; text: string }[]
 }
 
 function topConsumers(): TemplateResult {
-  const l = fleetLoad('/api/v1/fleet/top-consumers?limit=10');
+  const now = new Date();
+  const from = new Date(now.getTime() - 24 * 3600_000);
+  const l = fleetLoad(`/api/v1/fleet/top-consumers?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(now.toISOString())}&n=10&limit=10&service=electricity`);
   if (l.status === 'ok') {
     const rows = firstArray(l.data, 'meters', 'top', 'items').map((r) => {
       const id = str(pick(r, 'meterId', 'id', 'meter'));
       const m = state.meters.get(id);
       const v = Number(pick(r, 'consumption', 'energyWh', 'wh', 'value', 'used') ?? 0);
-      return { id, label: m?.subscriberName ?? str(pick(r, 'area')), value: v, text: quantity(v, m?.service ?? 'electricity') };
+      const service = (str(pick(r, 'service')) || m?.service || 'electricity') as 'electricity' | 'water';
+      return { id, label: `${m?.subscriberName ?? ''} · ${place(str(pick(r, 'area')) || m?.area)}`, value: v, text: quantity(v, service) };
     });
     return html`<h2>${t('topConsumers')}</h2>${bars(rows)}`;
   }
@@ -117,7 +124,7 @@ function topConsumers(): TemplateResult {
 }
 
 function silentMeters(): TemplateResult {
-  const l = fleetLoad(`/api/v1/fleet/silent?minutes=${SILENT_MINUTES}`);
+  const l = fleetLoad(`/api/v1/fleet/silent?minutes=${SILENT_MINUTES}&olderThan=${SILENT_MINUTES * 60}`);
   let rows: { id: string; lastSeen: string | null; area: string }[];
   if (l.status === 'ok') {
     rows = firstArray(l.data, 'meters', 'silent', 'items').map((r) => ({ id: str(pick(r, 'meterId', 'id')), lastSeen: (pick(r, 'lastSeen', 'lastReading', 'ts') as string) ?? null, area: str(pick(r, 'area')) }));

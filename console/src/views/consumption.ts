@@ -28,7 +28,7 @@ let missingUntil = 0;
 
 function parsePoints(data: unknown): Point[] {
   const out: Point[] = [];
-  for (const p of firstArray(data, 'points', 'intervals', 'consumption', 'series', 'data')) {
+  for (const p of firstArray(data, 'buckets', 'points', 'intervals', 'consumption', 'series', 'data')) {
     const ts = pick(p, 'ts', 't', 'time', 'from', 'start', 'bucket', 'at');
     const v = pick(p, 'consumption', 'used', 'delta', 'value', 'energyWh', 'wh', 'Wh', 'volumeL', 'litres', 'liters', 'L', 'sum', 'amount');
     const tt = typeof ts === 'number' ? (ts > 1e12 ? ts : ts * 1000) : Date.parse(String(ts));
@@ -43,13 +43,17 @@ export async function fetchConsumption(meterId: string, range: Range): Promise<P
   const to = new Date();
   const from = new Date(to.getTime() - spec.seconds * 1000);
   const base = `/api/v1/meters/${encodeURIComponent(meterId)}/consumption?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
-  try {
-    return parsePoints(await api(`${base}&every=${spec.every}`));
-  } catch (err) {
-    // Some servers take the interval in seconds.
-    if (err instanceof ApiError && err.status === 400) return parsePoints(await api(`${base}&every=${spec.everyS}`));
-    throw err;
+  // The interval as a duration ("5m"), else in seconds, else in milliseconds: whichever the server takes.
+  let last: unknown;
+  for (const every of [spec.every, String(spec.everyS), String(spec.everyS * 1000)]) {
+    try {
+      return parsePoints(await api(`${base}&every=${every}`));
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 400)) throw err;
+      last = err;
+    }
   }
+  throw last;
 }
 
 function load(meterId: string, range: Range, force = false): Load<Point[]> {
