@@ -189,6 +189,16 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
     await expect.poll(() => page.locator('main h1').innerText()).toBe('العدادات');
     await shot(page, 'console-desktop-ar');
+    // Arabic-Indic digits on request, remembered.
+    await page.check('label.digits input');
+    await expect.poll(() => page.locator('.summary .v').first().innerText()).toMatch(/^[٠-٩]+$/);
+    expect(await page.evaluate(() => localStorage.getItem('raseed.digits'))).toBe('arab');
+    await shot(page, 'console-desktop-ar-digits');
+    await page.uncheck('label.digits input');
+    await page.click('a[href="/alarms"]');
+    await expect.poll(() => page.locator('main h1').innerText()).toBe('التنبيهات');
+    await shot(page, 'console-alarms-desktop-ar');
+    await page.click('a[href="/"]');
     await page.setViewportSize(PHONE);
     await shot(page, 'console-phone-ar');
     await page.click(`a[href="/meters/${elecId}"]`);
@@ -227,6 +237,12 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(base + '/');
+    await page.waitForURL(/\/login$/);
+    // Keyboard first: the skip link is the first stop, then the language switch.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip');
+    await shot(page, 'portal-login-phone-en');
     await login(page, demo!.username, demo!.password);
     await page.waitForURL(/\/portal$/);
     await expect.poll(() => page.getAttribute('html', 'dir')).toBe('rtl');
