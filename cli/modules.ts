@@ -2,5 +2,6 @@
 // plugs in API routes, simulator hooks and shutdown through the RaseedModule interface.
 import type { RaseedModule } from './stack.ts';
 import { prepaidModule } from '../prepaid/index.ts';
+import { policyModule } from '../policy/module.ts';
 
-export const DEFAULT_MODULES: RaseedModule[] = [prepaidModule];
+export const DEFAULT_MODULES: RaseedModule[] = [prepaidModule, policyModule];

@@ -17,6 +17,10 @@ export const Reason = z.enum([
   'other',
 ]);
 export type Reason = z.infer<typeof Reason>;
+/** Reasons an operator may give for a cut. */
+export const CutReason = z.enum(['non_payment', 'safety', 'tamper', 'fraud', 'customer_request', 'move_out', 'maintenance', 'other']);
+/** Reasons an operator may give for a reconnect. */
+export const ReconnectReason = z.enum(['payment_received', 'wrongful_cut_correction', 'safety_cleared', 'tamper_cleared', 'maintenance_done', 'customer_request', 'other']);
 
 export const ProtectedCategory = z.enum(['medical', 'elderly', 'determination', 'social_welfare']);
 

@@ -1,0 +1,113 @@
+// The disconnection-policy stack module: relay cut/reconnect API under the policy, command views,
+// the audit log (writer for every module, API and CSV), the scheduler that carries out deferred cuts,
+// and the automatic reconnect of meters cut by command for non-payment once a payment lands
+// (a credit token accepted by the meter, or the prepaid module calling reconnectAfterPayment).
+import type { ModuleInstance, RaseedModule, StackContext } from '../cli/index.ts';
+import { auditRoutes, commandRoutes, relayRoutes } from '../dashboard-api/index.ts';
+import type { MeterEvent } from '../protocols/index.ts';
+import type { CommandRecord } from '../store/index.ts';
+import { parseRuleSet, type RuleSet } from './schema.ts';
+import { AuditWriter, createAuditWriter } from './runtime/audit.ts';
+import { RelayService, type AccountSource, type TemperatureSource } from './runtime/service.ts';
+
+export { AuditWriter, createAuditWriter, auditCsv, type AuditEntry, type AuditRecord, type AuditFilter } from './runtime/audit.ts';
+export { RelayService, SYSTEM_PAYMENT, SYSTEM_SCHEDULER, type Actor, type TemperatureSource, type AccountSource, type RelayOutcome, type BulkOutcome } from './runtime/service.ts';
+
+export interface PolicyModuleOptions {
+  /** The policy's clock (tests fix it). Command delivery keeps real time. */
+  now?: () => number;
+  /** Rule set used while none is installed (PUT /api/v1/policy); default: the shipped Oman-like profile. */
+  ruleSet?: unknown;
+  /** Temperature per area for the heat rule (default: none; manual overrides still work). */
+  temperature?: TemperatureSource;
+  /** Arrears per meter from a ledger (default: the latest final notice's figures). */
+  accounts?: AccountSource;
+  /** How often deferred cuts are looked at (default 5 s). */
+  schedulerMs?: number;
+  /** Default time the head end keeps trying to reach an offline meter (default 24 h). */
+  defaultTtlMs?: number;
+}
+
+/** What the module exposes (ModuleInstance.api) to other modules and tests. */
+export interface PolicyApi {
+  relay: RelayService;
+  /** The audit writer every module uses for operator actions (see docs/policy.md). */
+  audit: AuditWriter;
+  /** Call when a payment (top-up) lands for a meter: a meter cut by command for non-payment is reconnected at once. */
+  reconnectAfterPayment(meterId: string, paymentRef: string): ReturnType<RelayService['reconnectAfterPayment']>;
+}
+
+/** Running services by stack (keyed by its command service), so other modules can reach them through their own StackContext. */
+const running = new WeakMap<object, RelayService>();
+
+/**
+ * For the prepaid module: a top-up (reference `paymentRef`) landed for this meter. Uses the running
+ * policy module of this stack (or a stand-in on the same store). Idempotent per paymentRef.
+ */
+export async function reconnectAfterPayment(ctx: Pick<StackContext, 'db' | 'commands' | 'logger'>, meterId: string, paymentRef: string): ReturnType<RelayService['reconnectAfterPayment']> {
+  const svc = running.get(ctx.commands) ?? new RelayService({ db: ctx.db, commands: ctx.commands, logger: ctx.logger });
+  return svc.reconnectAfterPayment(meterId, paymentRef, 'prepaid');
+}
+
+/** The audit writer of this stack (for other modules' operator actions). */
+export function auditWriterFor(ctx: Pick<StackContext, 'db' | 'commands'>): AuditWriter {
+  return running.get(ctx.commands)?.audit ?? createAuditWriter(ctx.db);
+}
+
+export function createPolicyModule(o: PolicyModuleOptions = {}): RaseedModule {
+  const defaultRuleSet: RuleSet | undefined = o.ruleSet === undefined ? undefined : parseRuleSet(o.ruleSet);
+  return {
+    name: 'policy',
+    async start(ctx: StackContext): Promise<ModuleInstance> {
+      const logger = ctx.logger.child({ part: 'policy' });
+      const relay = new RelayService({
+        db: ctx.db, commands: ctx.commands, logger, now: o.now, defaultRuleSet, temperature: o.temperature, accounts: o.accounts,
+        schedulerMs: o.schedulerMs, defaultTtlMs: o.defaultTtlMs,
+      });
+      running.set(ctx.commands, relay);
+      const rs = await relay.ruleSet();
+      logger.info({ utility: rs.utility, version: rs.version }, 'disconnection policy in force');
+
+      // A credit token accepted by the meter is a payment: reconnect a meter cut by command for non-payment.
+      let stopped = false;
+      ctx.ingest?.listen({
+        onEvent: (meterId: string, e: MeterEvent) => {
+          if (stopped || e.type !== 'token' || e.result !== 'accept' || !(e.credited && e.credited > 0)) return;
+          const ref = e.ref ?? `token:${e.tid ?? `seq-${e.seq}`}`;
+          void relay.reconnectAfterPayment(meterId, ref, `meter accepted a credit token (${e.via})`)
+            .catch((err) => logger.error({ err, meter: meterId }, 'automatic reconnect after payment failed'));
+        },
+      });
+
+      // The meter's answer to every relay command goes into the audit log too.
+      const onFinished = (rec: CommandRecord) => {
+        if (stopped || rec.type !== 'relay') return;
+        void relay.audit.write({
+          actor: `meter:${rec.meterId}`, action: `command.${rec.status}`, meterId: rec.meterId, reason: rec.reason, outcome: rec.status,
+          commandReference: rec.reference, details: { action: rec.action, result: rec.result, detail: rec.detail, issuer: rec.issuer, attempts: rec.attempts },
+        }).catch((err) => logger.error({ err, ref: rec.reference }, 'audit of a finished command failed'));
+      };
+      ctx.commands.on('finished', onFinished);
+      relay.start();
+
+      const api: PolicyApi = {
+        relay,
+        audit: relay.audit,
+        reconnectAfterPayment: (meterId, paymentRef) => relay.reconnectAfterPayment(meterId, paymentRef, 'prepaid'),
+      };
+      return {
+        plugins: [relayRoutes(relay), commandRoutes(ctx.commands), auditRoutes(relay.audit)],
+        api,
+        async stop() {
+          stopped = true;
+          ctx.commands.off('finished', onFinished);
+          await relay.stop();
+          running.delete(ctx.commands);
+        },
+      };
+    },
+  };
+}
+
+/** The module `raseed start` runs: shipped default policy, real clock. */
+export const policyModule: RaseedModule = createPolicyModule();
