@@ -124,8 +124,8 @@ function settings(): TemplateResult {
   return html`<div class="prefs">
     <button type="button" class="btn lang" lang=${prefs.locale === 'ar' ? 'en' : 'ar'} aria-label=${t('switchLanguageLabel')}
       @click=${() => { setLocale(prefs.locale === 'ar' ? 'en' : 'ar'); update(); }}>${t('switchLanguage')}</button>
-    <label class="check digits"><input type="checkbox" .checked=${prefs.digits === 'arab'}
-      @change=${(e: Event) => { setDigits((e.target as HTMLInputElement).checked ? 'arab' : 'latn'); update(); }} /> ${t('arabicDigits')}</label>
+    ${prefs.locale !== 'ar' ? nothing : html`<label class="check digits"><input type="checkbox" .checked=${prefs.digits === 'arab'}
+      @change=${(e: Event) => { setDigits((e.target as HTMLInputElement).checked ? 'arab' : 'latn'); update(); }} /> ${t('arabicDigits')}</label>`}
   </div>`;
 }
 

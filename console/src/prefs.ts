@@ -75,7 +75,8 @@ export function place(name: string | null | undefined): string {
 
 /** The BCP 47 tag for Intl: Oman's Arabic with the Gregorian calendar and the chosen digits. */
 export function intlLocale(): string {
-  return prefs.locale === 'ar' ? `ar-OM-u-ca-gregory-nu-${prefs.digits}` : `en-GB-u-nu-${prefs.digits}`;
+  // Arabic-Indic digits are an option of the Arabic interface; English always uses Latin digits.
+  return prefs.locale === 'ar' ? `ar-OM-u-ca-gregory-nu-${prefs.digits}` : 'en-GB-u-nu-latn';
 }
 
 const nfCache = new Map<string, Intl.NumberFormat>();

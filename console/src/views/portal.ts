@@ -52,6 +52,12 @@ function balance(m: Meter): TemplateResult {
   </div>`;
 }
 
+function supplyNotice(m: Meter): TemplateResult | typeof nothing {
+  if (m.relay === 'armed') return html`<p class="notice warn" role="status">${t('pressButton')}</p>`;
+  if (m.relay === 'open') return html`<p class="notice error" role="status">${t('supplyCut')}</p>`;
+  return nothing;
+}
+
 function meterCard(m: Meter): TemplateResult {
   return html`<li class="card meter-card ${m.lowCredit ? 'low' : ''}" data-meter=${m.id}>
     <h2><a href="/portal/meters/${m.id}"><span class="svc ${m.service}">${serviceIcon(m.service)}</span> ${serviceLabel(m.service)} · ${ltr(m.id, 'mono')}</a></h2>
@@ -59,6 +65,7 @@ function meterCard(m: Meter): TemplateResult {
     <p class="badges">${relayBadge(m)} ${m.lowCredit ? html`<span class="badge warn">${t('alarmLowCredit')}</span>` : nothing}
       ${m.emergencyCredit ? html`<span class="badge warn">${t('alarmEmergency')}</span>` : nothing}
       <span class="muted small">${t('lastSeen', { time: relative(m.latestReading?.ts ?? m.lastSeen) })}</span></p>
+    ${supplyNotice(m)}
     ${m.service === 'water' ? html`<p class="small muted">${t('waterNeverCut')}</p>` : nothing}
     <p><a class="btn primary" href="/portal/meters/${m.id}#topup">${t('topUp')}</a> <a class="btn" href="/portal/meters/${m.id}">${t('details')}</a></p>
   </li>`;
@@ -83,7 +90,7 @@ export function portalMeterView(id: string): TemplateResult {
   return html`<article aria-labelledby="h-pmeter" class="portal-meter" data-meter=${m.id}>
     <p><a href="/portal" class="back">${t('backToMyMeters')}</a></p>
     <h1 id="h-pmeter"><span class="svc ${m.service}">${serviceIcon(m.service)}</span> ${serviceLabel(m.service)} · ${ltr(m.id, 'mono')}</h1>
-    <div class="card">${balance(m)}<p class="badges">${relayBadge(m)}</p>
+    <div class="card">${balance(m)}<p class="badges">${relayBadge(m)}</p>${supplyNotice(m)}
       ${m.service === 'water' ? html`<p class="small muted">${t('waterNeverCut')}</p>` : nothing}</div>
     <section id="topup" class="card" aria-label=${t('topUp')}>
       ${topupPanel(m)}
