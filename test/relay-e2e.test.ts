@@ -10,6 +10,7 @@ import { createUser } from '../store/index.ts';
 import type { RaseedModule } from '../cli/index.ts';
 import type { TokenDecoderPort } from '../meter-sim/index.ts';
 import { createPolicyModule, type PolicyApi } from '../policy/module.ts';
+import { createPrepaidModule } from '../prepaid/index.ts';
 
 /** Muscat is UTC+4. */
 const muscat = (local: string) => Date.parse(`${local}+04:00`);
@@ -287,5 +288,41 @@ describe('remote cut and reconnect under the disconnection policy', () => {
     expect((await s.api('/api/v1/audit', { token: subscriber })).status).toBe(403);
     await expect(s.db.query('UPDATE audit_log SET actor = $1', ['nobody'])).rejects.toThrow(/append-only/);
     await expect(s.db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('with the prepaid module: a real top-up reconnects a meter cut for non-payment', () => {
+  let p: TestStack;
+  beforeAll(async () => {
+    p = await startTestStack({ SIM_METERS: '2', SIM_INTERVAL: '0.3' }, {
+      modules: [createPrepaidModule(), createPolicyModule({ now: () => muscat('2026-11-24T10:00:00'), schedulerMs: 200 })],
+    });
+    await eventually(() => p.plan.every((m) => p.online.has(m.id)));
+  });
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  it('cut by an operator, topped up by the subscriber, reconnected within seconds', async () => {
+    const id = p.plan[0]!.id;
+    const token = await p.adminToken();
+    const meter = p.fleet!.byId.get(id)!.meter;
+    expect((await p.api(`/api/v1/meters/${id}/final-notices`, { method: 'POST', token, json: { debtMinor: 12_000, unpaidInvoices: 1, issuedAt: new Date(muscat('2026-11-10T10:00:00')).toISOString(), note: 'final notice by SMS' } })).status).toBe(201);
+    const cut = await p.api(`/api/v1/meters/${id}/disconnect`, { method: 'POST', token, json: { reason: 'non_payment', note: 'arrears after final notice' } });
+    expect(cut.status).toBe(202);
+    await eventually(() => meter.state.relay === 'open');
+    expect(meter.state.openedBy).toBe('command');
+
+    const sub = await p.login(p.seeded!.demoSubscriber!.username, p.seeded!.demoSubscriber!.password);
+    const t0 = Date.now();
+    const top = await p.api(`/api/v1/meters/${id}/topups`, { method: 'POST', token: sub, headers: { 'Idempotency-Key': 'relay-e2e-topup-1' }, json: { amount: '5.000' } });
+    expect(top.status).toBeLessThan(300);
+    await eventually(() => meter.state.relay === 'closed', 15_000, 50);
+    expect(Date.now() - t0).toBeLessThan(15_000);
+    const hist = await p.api(`/api/v1/meters/${id}/commands?type=relay`, { token });
+    expect(hist.body.commands[0]).toMatchObject({ action: 'reconnect', issuer: 'system:payment', reason: 'payment_received', status: 'acknowledged' });
+    const audit = await p.api(`/api/v1/audit?meterId=${id}&action=relay.`, { token });
+    const auto = (audit.body.entries as { actor: string; action: string; details: { paymentRef?: string } }[]).find((e) => e.actor === 'system:payment' && e.action === 'relay.reconnect');
+    expect(auto?.details.paymentRef).toBe(top.body.reference);
   });
 });
