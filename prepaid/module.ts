@@ -20,6 +20,8 @@ export interface PrepaidModuleOptions {
   tariffs?: TariffDefinition[];
   /** Test hook: the process SIGKILLs itself at this point of the top-up flow (also RASEED_PREPAID_CRASH_AT). */
   crashAt?: string;
+  /** A top-up found unfinished before its token on restart is resumed when younger than this (default 24 h), else failed. */
+  resumeWindowMs?: number;
   now?: () => number;
 }
 
@@ -55,7 +57,7 @@ export function createPrepaidModule(opts: PrepaidModuleOptions = {}): RaseedModu
       const crashAt = opts.crashAt ?? process.env.RASEED_PREPAID_CRASH_AT;
       const topups = new TopUpService({
         db: ctx.db, box: ctx.box, commands: ctx.commands, logger, currency, timeZone: ctx.config.TIME_ZONE, tariffs, keys,
-        ...(opts.now ? { now: opts.now } : {}), ...(crashAt ? { crashAt } : {}),
+        ...(opts.now ? { now: opts.now } : {}), ...(crashAt ? { crashAt } : {}), ...(opts.resumeWindowMs !== undefined ? { resumeWindowMs: opts.resumeWindowMs } : {}),
       });
 
       const onSent = (rec: import('../store/index.ts').CommandRecord) => {
