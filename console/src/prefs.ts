@@ -20,7 +20,8 @@ function write(key: string, v: string): void {
 function initialLocale(): Locale {
   const saved = read(LS_LOCALE);
   if (saved === 'ar' || saved === 'en') return saved;
-  return (navigator.language ?? 'en').toLowerCase().startsWith('ar') ? 'ar' : 'en';
+  const lang = typeof navigator !== 'undefined' ? navigator.language ?? 'en' : 'en';
+  return lang.toLowerCase().startsWith('ar') ? 'ar' : 'en';
 }
 
 export const prefs: { locale: Locale; digits: Digits; localeChosen: boolean } = {
@@ -44,6 +45,7 @@ export function setDigits(d: Digits): void {
 }
 
 export function applyDocument(): void {
+  if (typeof document === 'undefined') return;
   const html = document.documentElement;
   html.lang = prefs.locale;
   html.dir = prefs.locale === 'ar' ? 'rtl' : 'ltr';
