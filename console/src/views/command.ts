@@ -153,6 +153,8 @@ async function track(f: CommandFlow): Promise<void> {
     } catch {}
   }
   commandLists.delete(f.meterId);
+  auditLists.delete(f.meterId);
+  update();
 }
 
 async function confirm(f: CommandFlow): Promise<void> {
@@ -312,16 +314,33 @@ export function commandHistory(m: Meter): TemplateResult {
   </table></div>`;
 }
 
+const auditLists = new Map<string, Load<unknown[]>>();
+
+/** The meter's events; until the server has an events endpoint, its audit trail (cuts, reconnects, acks, denials). */
 export function eventHistory(m: Meter): TemplateResult {
-  const l = listLoad(eventLists, m.id, `/api/v1/meters/${encodeURIComponent(m.id)}/events`, 'events', 'items');
+  let l = listLoad(eventLists, m.id, `/api/v1/meters/${encodeURIComponent(m.id)}/events`, 'events', 'items');
+  let fromAudit = false;
+  if (l.status === 'missing') {
+    l = listLoad(auditLists, m.id, `/api/v1/audit?meterId=${encodeURIComponent(m.id)}&limit=50`, 'entries', 'items');
+    fromAudit = true;
+  }
   if (l.status === 'missing') return html`<p class="notice info small">${t('notAvailable', { what: 'GET /api/v1/meters/:id/events' })}</p>`;
   if (l.status === 'error') return errorBox(l.error);
   if (l.status !== 'ok') return html`<p class="muted">${t('loading')}</p>`;
   if (!l.data.length) return html`<p class="muted">${t('nothingYet')}</p>`;
-  return html`<ul class="events">${l.data.slice(0, 50).map((e) => html`<li>
-    <time datetime=${str(pick(e, 'ts', 'at', 'time'))}>${relative(pick(e, 'ts', 'at', 'time') as string | undefined)}</time>
-    <span>${str(pick(e, 'type', 'kind', 'event'))}</span> <span class="muted small">${str(pick(e, 'detail', 'message', 'data'))}</span>
-  </li>`)}</ul>`;
+  return html`${fromAudit ? html`<p class="small muted">${t('eventsFromAudit')}</p>` : nothing}
+    <ul class="events">${l.data.slice(0, 50).map((e) => {
+      const at = pick(e, 'ts', 'at', 'time') as string | undefined;
+      const who = str(pick(e, 'actor'));
+      const reason = str(pick(e, 'reason'));
+      return html`<li>
+        <time datetime=${str(at)} title=${dateTime(at)}>${relative(at)}</time>
+        <span class="mono">${str(pick(e, 'type', 'kind', 'event', 'action'))}</span>
+        ${who ? html`<span>${who}</span>` : nothing}
+        ${reason ? html`<span>${tk('r_', reason)}</span>` : nothing}
+        <span class="muted small">${str(pick(e, 'outcome', 'detail', 'message'))} ${str(pick(e, 'note'))}</span>
+      </li>`;
+    })}</ul>`;
 }
 
 /** Live feed: command progress pushed by the server (the dialog also polls, in case the feed is down). */
