@@ -26,9 +26,9 @@ const en = {
   sessionExpired: 'Your session has ended. Please sign in again.',
   // nav
   navFleet: 'Fleet',
-  navCharts: 'Fleet charts',
+  navCharts: 'Charts',
   navAlarms: 'Alarms',
-  navAudit: 'Audit log',
+  navAudit: 'Audit',
   navMyMeters: 'My meters',
   mainNav: 'Main',
   // live
@@ -312,9 +312,9 @@ const ar: Record<Key, string> & Record<string, string> = {
   badCredentials: 'اسم المستخدم أو كلمة المرور غير صحيحة.',
   sessionExpired: 'انتهت جلستك. يرجى تسجيل الدخول مجددًا.',
   navFleet: 'العدادات',
-  navCharts: 'رسوم الشبكة',
+  navCharts: 'الرسوم',
   navAlarms: 'التنبيهات',
-  navAudit: 'سجل التدقيق',
+  navAudit: 'التدقيق',
   navMyMeters: 'عداداتي',
   mainNav: 'القائمة الرئيسية',
   liveSse: 'مباشر',
