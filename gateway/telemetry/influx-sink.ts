@@ -2,8 +2,8 @@
 //
 // The client's own retry buffer lives in memory (lost on a crash, trimmed past maxBufferLines, given up after
 // maxRetries/maxRetryTime), so it is switched off (maxRetries: 0): the durable spool is the retry buffer. The
-// pipeline hands over one batch at a time (≈5,000 lines), we write it with writeRecords + flush (one gzipped
-// HTTP request: bodies over 1 KB are gzipped, ≈8× smaller) and report success or a classified error; the
+// pipeline hands over one batch at a time (≈5,000 lines), we write it with writeRecords + flush (one HTTP
+// request, gzipped when InfluxDB is remote: ≈8× smaller) and report success or a classified error; the
 // pipeline retries with exponential back-off and jitter and commits the spool only after success.
 //
 // Servers: INFLUX_API=v2 → /api/v2/write?org&bucket&precision=ms with a token (InfluxDB 2.x, 3.x, Cloud,
@@ -35,7 +35,11 @@ export interface InfluxSinkOptions {
   meterInfo?: MeterInfoLookup | CachedMeterInfo;
   /** HTTP timeout per request; default 30 s. */
   timeoutMs?: number;
-  /** Bodies larger than this are gzipped; default 1000 bytes. */
+  /**
+   * Bodies larger than this are gzipped. Default: 1000 bytes for a remote InfluxDB (≈8× less on the wire), and
+   * no gzip for one on this host (loopback), where compressing only burns the CPU both sides share: measured
+   * on 2 cores with InfluxDB 1.6, 5,000-line batches went from ≈22k to ≈35k+ points/s without gzip.
+   */
   gzipThreshold?: number;
   logger?: Logger;
 }
@@ -65,7 +69,7 @@ export class InfluxTelemetrySink implements TelemetrySink {
       flushInterval: 0,
       maxRetries: 0,
       maxBufferLines: 1_000_000_000,
-      gzipThreshold: o.gzipThreshold ?? 1000,
+      gzipThreshold: o.gzipThreshold ?? (isLoopback(o.url) ? Number.MAX_SAFE_INTEGER : 1000),
       writeFailed: () => undefined,
     });
     if (o.api === 'v1') {
@@ -126,6 +130,15 @@ export class InfluxTelemetrySink implements TelemetrySink {
       this.writeApi.dispose();
     } catch {}
     this.agent.destroy();
+  }
+}
+
+function isLoopback(url: string): boolean {
+  try {
+    const h = new URL(url).hostname;
+    return h === 'localhost' || h === '::1' || h === '[::1]' || h.startsWith('127.');
+  } catch {
+    return false;
   }
 }
 
