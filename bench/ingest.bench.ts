@@ -27,7 +27,6 @@ const NAIVE_SECONDS = Number(process.env.INGEST_NAIVE_SECONDS ?? Math.min(SECOND
 const FSYNC = (process.env.INGEST_FSYNC ?? 'always') as 'always' | 'never';
 const PASSWORD = 'bench-meter-pass';
 const T_BASE = Date.UTC(2026, 0, 1);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const meterIds = (n: number) => Array.from({ length: n }, (_, i) => `7${String(i).padStart(10, '0')}`);
 
 function payload(k: number, seq: number): string {
