@@ -1,6 +1,6 @@
 // A simulated serial meter bus on a real pseudo-terminal pair: the gateway opens `gatewayPath` like any serial
 // device; `vanish()` pulls the "cable" (socat stopped, both ports gone) and plugs it back on the same path.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PtyPair } from './pty.ts';
@@ -47,16 +47,23 @@ export interface SimChannelConfig {
 }
 
 export async function startSerialMeterSim(o: SerialMeterSimOptions): Promise<RunningSerialMeterSim> {
+  const ownDir = o.dir === undefined;
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'raseed-serial-'));
   const gatewayPath = join(dir, o.gatewayLink ?? 'gateway');
   const meterPath = join(dir, o.meterLink ?? 'meter');
   const pty = new PtyPair({ linkA: gatewayPath, linkB: meterPath, ...(o.socat ? { socat: o.socat } : {}) });
-  await pty.start();
+  try {
+    await pty.start();
+  } catch (e) {
+    if (ownDir) rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   const server = new SerialMeterServer({ path: meterPath, meters: o.meters, ...(o.binding ? { binding: o.binding } : {}), ...(o.now ? { now: o.now } : {}) });
   try {
     await server.open();
   } catch (e) {
     await pty.stop();
+    if (ownDir) rmSync(dir, { recursive: true, force: true });
     throw e;
   }
   return {
@@ -86,6 +93,7 @@ export async function startSerialMeterSim(o: SerialMeterSimOptions): Promise<Run
     async stop() {
       await server.close();
       await pty.stop();
+      if (ownDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
