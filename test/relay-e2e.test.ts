@@ -214,6 +214,19 @@ describe('remote cut and reconnect under the disconnection policy', () => {
     expect((await s.api(`/api/v1/meters/${s.plan[1]!.id}/commands`, { token: subscriber })).status).toBe(404);
   });
 
+  it('a stuck relay reports its real state: the command reads failed and the meter stays closed', async () => {
+    const water = s.plan.find((p) => p.service === 'water')!.id;
+    sim(water).meter.setRelayStuck(true);
+    const r = await s.api(`/api/v1/meters/${water}/disconnect`, { method: 'POST', token: op1, json: { reason: 'safety', note: 'burst main flooding the basement' } });
+    expect(r.status).toBe(202); // water may be cut for safety, never for non-payment
+    const c = await eventually(async () => { const c = await command(r.body.command.reference); return c.status === 'failed' ? c : null; });
+    expect(c).toMatchObject({ result: 'relay_stuck', detail: 'relay did not change state' });
+    expect(sim(water).meter.state.relay).toBe('closed');
+    sim(water).meter.setRelayStuck(false);
+    const audit = await s.api(`/api/v1/audit?meterId=${water}&action=command.failed`, { token: op1 });
+    expect(audit.body.entries[0]).toMatchObject({ actor: `meter:${water}`, outcome: 'failed', commandReference: r.body.command.reference });
+  });
+
   it('bulk: a dry run shows each meter\'s answer; above the threshold a second operator must approve', async () => {
     const dry = await s.api('/api/v1/bulk/disconnect', { method: 'POST', token: op1, json: { filter: { area: s.plan[4]!.area }, reason: 'non_payment', note: 'monthly arrears run', dryRun: true } });
     expect(dry.status).toBe(200);
