@@ -80,6 +80,8 @@ describe('remote cut and reconnect under the disconnection policy', () => {
     expect(v.status).toBe(403);
     expect(v.body.detail).toMatch(/viewer role may look but not switch/);
     expect((await s.api(`/api/v1/meters/${own}/disconnect`, { method: 'POST', json: { reason: 'safety', note: 'no token' } })).status).toBe(401);
+    // The role is checked before the body: a subscriber learns nothing more from a bad body.
+    expect((await s.api(`/api/v1/meters/${own}/disconnect`, { method: 'POST', token: subscriber, json: {} })).status).toBe(403);
   });
 
   it('a reason and a note are mandatory', async () => {

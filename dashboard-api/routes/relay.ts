@@ -105,7 +105,7 @@ export function relayRoutes(relay: RelayService): ApiPlugin {
         expiresInSeconds: Ttl,
       });
       app.post(`/api/v1/meters/:id/${action}`, {
-        preHandler: canSwitch,
+        preValidation: canSwitch,
         schema: {
           summary: action === 'disconnect'
             ? 'Cut supply: evaluated by the disconnection policy (409 names the refusing rule; a deferral is scheduled and says until when)'
@@ -125,7 +125,7 @@ export function relayRoutes(relay: RelayService): ApiPlugin {
       });
 
       app.post(`/api/v1/bulk/${action}`, {
-        preHandler: canSwitch,
+        preValidation: canSwitch,
         schema: {
           summary: `Bulk ${action} of a list or a filter of meters; dryRun shows what the policy would do for each meter and why. Cuts of more meters than the policy's threshold wait for a second operator.`,
           tags: ['relay'],
@@ -167,7 +167,7 @@ export function relayRoutes(relay: RelayService): ApiPlugin {
 
     for (const verb of ['approve', 'reject'] as const) {
       app.post(`/api/v1/bulk/:id/${verb}`, {
-        preHandler: canSwitch,
+        preValidation: canSwitch,
         schema: {
           summary: verb === 'approve' ? 'A second operator approves a held bulk cut: it is carried out (each meter re-evaluated now)' : 'A second operator rejects a held bulk cut',
           tags: ['relay'],
@@ -250,7 +250,7 @@ export function relayRoutes(relay: RelayService): ApiPlugin {
     }, async () => ({ overrides: (await relay.heatOverrides()).map(heatView) }));
 
     app.post('/api/v1/policy/heat-overrides', {
-      preHandler: canSwitch,
+      preValidation: canSwitch,
       schema: {
         summary: "Declare a heat wave for an area ('*' for all: no cuts), lift the heat rule (normal), or clear an override",
         tags: ['policy'],
@@ -264,7 +264,7 @@ export function relayRoutes(relay: RelayService): ApiPlugin {
     });
 
     app.post('/api/v1/meters/:id/final-notices', {
-      preHandler: canSwitch,
+      preValidation: canSwitch,
       schema: {
         summary: "Record a final notice before a cut for non-payment (the policy's notice rule counts from it)",
         tags: ['policy'],
