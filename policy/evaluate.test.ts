@@ -5,6 +5,7 @@ import {
   DEFAULT_RULE_SET, DEFAULT_RULE_SET_INPUT, PolicyError, Reason, RuleSet, decisionView, evaluate, parseRuleSet,
   type EvaluationInput, type RuleSet as RuleSetT,
 } from './index.ts';
+import { defaultRuleSetFor } from './module.ts';
 
 /** Muscat is UTC+4 all year. */
 const muscat = (local: string) => Date.parse(`${local}+04:00`);
@@ -226,6 +227,18 @@ describe('disconnection policy (default Oman-like profile)', () => {
         expect(d.decidingRule).toBe('serviceType');
       },
     ), { numRuns: 300 });
+  });
+
+  it('the default profile follows the utility\'s currency and time zone', () => {
+    expect(defaultRuleSetFor('OMR', 'Asia/Muscat')).toBe(DEFAULT_RULE_SET);
+    const uae = defaultRuleSetFor('AED', 'Asia/Dubai');
+    expect(uae).toMatchObject({ utility: 'default-aed', currency: 'AED', currencyExponent: 2, timeZone: 'Asia/Dubai' });
+    // 23:00 in Dubai is deferred to 07:00 Dubai time.
+    const d = evaluate(uae, input({ at: Date.parse('2026-11-24T23:00:00+04:00') }));
+    expect(d.untilLocal).toBe('2026-11-25 07:00 (Asia/Dubai)');
+    const riyadh = defaultRuleSetFor('SAR', 'Asia/Riyadh');
+    expect(evaluate(riyadh, input({ at: Date.parse('2026-11-24T16:30:00+03:00') })).outcome).toBe('allow');
+    expect(evaluate(riyadh, input({ at: Date.parse('2026-11-24T17:30:00+03:00') })).until).toBe(Date.parse('2026-11-25T07:00:00+03:00'));
   });
 
   it('every reason the API accepts evaluates without throwing', () => {

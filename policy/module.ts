@@ -7,6 +7,7 @@ import { auditRoutes, commandRoutes, relayRoutes } from '../dashboard-api/index.
 import type { MeterEvent } from '../protocols/index.ts';
 import type { CommandRecord } from '../store/index.ts';
 import { parseRuleSet, type RuleSet } from './schema.ts';
+import { DEFAULT_RULE_SET } from './profiles.ts';
 import { AuditWriter, createAuditWriter } from './runtime/audit.ts';
 import { RelayService, type AccountSource, type TemperatureSource } from './runtime/service.ts';
 
@@ -54,6 +55,21 @@ export function auditWriterFor(ctx: Pick<StackContext, 'db' | 'commands'>): Audi
   return running.get(ctx.commands)?.audit ?? createAuditWriter(ctx.db);
 }
 
+const EXPONENT: Record<string, number> = { OMR: 3, BHD: 3, KWD: 3, AED: 2, SAR: 2, QAR: 2 };
+
+/**
+ * The shipped profile in the utility's own currency and time zone (CURRENCY, TIME_ZONE). The debt ceiling
+ * stays 500,000 minor units: 500 OMR/BHD/KWD or 5,000 AED/SAR/QAR, close to the UAE's AED 5,000.
+ * The calendar stays Oman's: another country installs its own version (PUT /api/v1/policy).
+ */
+export function defaultRuleSetFor(currency: string, timeZone: string): RuleSet {
+  if (currency === DEFAULT_RULE_SET.currency && timeZone === DEFAULT_RULE_SET.timeZone) return DEFAULT_RULE_SET;
+  return parseRuleSet({
+    ...DEFAULT_RULE_SET, utility: `default-${currency.toLowerCase()}`, currency, currencyExponent: EXPONENT[currency] ?? 2, timeZone,
+    description: `${DEFAULT_RULE_SET.description ?? ''} Adapted to ${currency} and ${timeZone}; the calendar is still Oman's.`,
+  });
+}
+
 export function createPolicyModule(o: PolicyModuleOptions = {}): RaseedModule {
   const defaultRuleSet: RuleSet | undefined = o.ruleSet === undefined ? undefined : parseRuleSet(o.ruleSet);
   return {
@@ -61,7 +77,7 @@ export function createPolicyModule(o: PolicyModuleOptions = {}): RaseedModule {
     async start(ctx: StackContext): Promise<ModuleInstance> {
       const logger = ctx.logger.child({ part: 'policy' });
       const relay = new RelayService({
-        db: ctx.db, commands: ctx.commands, logger, now: o.now, defaultRuleSet, temperature: o.temperature, accounts: o.accounts,
+        db: ctx.db, commands: ctx.commands, logger, now: o.now, defaultRuleSet: defaultRuleSet ?? defaultRuleSetFor(ctx.config.CURRENCY, ctx.config.TIME_ZONE), temperature: o.temperature, accounts: o.accounts,
         schedulerMs: o.schedulerMs, defaultTtlMs: o.defaultTtlMs,
       });
       running.set(ctx.commands, relay);
