@@ -120,6 +120,7 @@ export class RelayService {
   private readonly logger: Logger;
   private readonly now: () => number;
   private cached: RuleSet | null = null;
+  private cachedAt = 0;
   private timer: NodeJS.Timeout | null = null;
   private sweeping: Promise<void> | null = null;
   private readonly locks = new Map<string, Promise<unknown>>();
@@ -162,7 +163,9 @@ export class RelayService {
 
   /** The rule set in force: the newest installed version, or the shipped default. */
   async ruleSet(): Promise<RuleSet> {
-    if (this.cached) return this.cached;
+    // Re-read now and then: another process may have installed a version.
+    if (this.cached && Date.now() - this.cachedAt < 30_000) return this.cached;
+    this.cachedAt = Date.now();
     const r = await this.db.query<Row>('SELECT body FROM policy_rule_sets ORDER BY installed_at_ms DESC, version DESC LIMIT 1');
     this.cached = r.rows[0] ? parseRuleSet(json(r.rows[0].body)) : (this.o.defaultRuleSet ?? DEFAULT_RULE_SET);
     return this.cached;
@@ -188,6 +191,7 @@ export class RelayService {
       throw err;
     });
     this.cached = rs;
+    this.cachedAt = Date.now();
     return rs;
   }
 
