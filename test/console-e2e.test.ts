@@ -124,6 +124,14 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     await page.click(`a[href="/meters/${elecId}"]`);
     await page.waitForURL(new RegExp(`/meters/${elecId}$`));
     await expect.poll(() => page.locator('r-chart canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    // The consumption API's chart (per-interval energy) once the stack serves it; live power until then.
+    const haveConsumption = await routeExists('GET', `/api/v1/meters/${elecId}/consumption`);
+    expect(await page.locator(`r-chart[data-kind=${haveConsumption ? 'consumption' : 'live'}]`).count()).toBe(1);
+    if (haveConsumption) {
+      await page.click('button[data-range="1h"]');
+      await expect.poll(() => page.locator('button[data-range="1h"]').getAttribute('aria-pressed')).toBe('true');
+      await visible(page.locator('r-chart[data-kind=consumption] canvas'));
+    }
     await shot(page, 'console-meter-desktop-en');
 
     // Cut and reconnect with a reason; the policy's answer is shown; the command is followed to the ack.

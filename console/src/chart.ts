@@ -103,7 +103,12 @@ export class RChart extends HTMLElement {
           size: 64,
           label: spec.yLabel,
           labelSize: 18,
-          values: (_u, splits) => splits.map((s) => num(s, digits)),
+          // As many decimals as the tick step needs (0.005, 0.01, 0.015 … not 0.01, 0.01, 0.02).
+          values: (_u, splits) => {
+            let d = 0;
+            while (d < Math.max(4, digits) && !splits.every((s) => Math.abs(Math.round(s * 10 ** d) / 10 ** d - s) <= 1e-9 * Math.max(1, Math.abs(s)))) d++;
+            return splits.map((s) => num(s, d, d));
+          },
         },
       ],
       series: [
