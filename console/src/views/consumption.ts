@@ -19,6 +19,8 @@ const RANGES: { r: Range; key: 'r1h' | 'r24h' | 'r7d' | 'r30d'; seconds: number;
 export interface Point {
   t: number;
   v: number;
+  /** Readings in the interval (null when the server does not say). */
+  n: number | null;
 }
 
 const cache = new Map<string, Load<Point[]>>();
@@ -33,7 +35,8 @@ function parsePoints(data: unknown): Point[] {
     const v = pick(p, 'consumption', 'used', 'delta', 'value', 'energyWh', 'wh', 'Wh', 'volumeL', 'litres', 'liters', 'L', 'sum', 'amount');
     const tt = typeof ts === 'number' ? (ts > 1e12 ? ts : ts * 1000) : Date.parse(String(ts));
     const vv = typeof v === 'number' ? v : Number(v);
-    if (Number.isFinite(tt)) out.push({ t: tt, v: Number.isFinite(vv) ? vv : 0 });
+    const n = pick(p, 'readings', 'count');
+    if (Number.isFinite(tt)) out.push({ t: tt, v: Number.isFinite(vv) ? vv : 0, n: typeof n === 'number' ? n : null });
   }
   return out.sort((a, b) => a.t - b.t);
 }
@@ -137,17 +140,20 @@ export function consumptionChart(m: Meter, o: { compact?: boolean } = {}): Templ
 }
 
 /** Average daily use (register units) over the last week, for "days left"; null when unknown. */
-const dailyCache = new Map<string, { at: number; perDay: number | null }>();
+const dailyCache = new Map<string, { at: number; perDay: number | null; spanDays?: number }>();
 export function dailyUse(m: Meter): number | null {
   const c = dailyCache.get(m.id);
   if (!c || Date.now() - c.at > 5 * 60_000) {
     dailyCache.set(m.id, { at: Date.now(), perDay: c?.perDay ?? null });
     if (Date.now() >= missingUntil) {
-      fetchConsumption(m.id, '7d').then((pts) => {
-        if (pts.length >= 2) {
-          const spanDays = Math.max(1 / 24, (pts[pts.length - 1]!.t - pts[0]!.t) / 86_400_000 + 0.25);
+      fetchConsumption(m.id, '7d').then((all) => {
+        // Average over the time the meter has been reporting (a new meter's empty week would understate it).
+        const first = all.findIndex((p) => (p.n ?? 0) > 0 || p.v > 0);
+        const pts = first < 0 ? [] : all.slice(first);
+        if (pts.length) {
+          const spanDays = Math.max(1 / 24, (Date.now() - pts[0]!.t) / 86_400_000);
           const total = pts.reduce((s, p) => s + p.v, 0);
-          dailyCache.set(m.id, { at: Date.now(), perDay: total / spanDays });
+          dailyCache.set(m.id, { at: Date.now(), perDay: total / spanDays, spanDays });
           update();
         }
       }, (err) => {
@@ -155,11 +161,13 @@ export function dailyUse(m: Meter): number | null {
       });
     }
   }
-  const fromApi = dailyCache.get(m.id)?.perDay;
-  if (fromApi && fromApi > 0) return fromApi;
+  // Less than a day of history: bucket edges distort the average; the live readings say more.
+  const cached = dailyCache.get(m.id);
+  const fromApi = cached?.perDay;
+  if (fromApi && fromApi > 0 && (cached?.spanDays ?? 0) >= 1) return fromApi;
   // "At current usage": the average of the live power (W → Wh/day) or flow (L/h → L/day) seen so far.
   const samples = state.samples.get(m.id);
-  if (!samples?.length) return null;
+  if (!samples?.length) return fromApi && fromApi > 0 ? fromApi : null;
   const recent = samples.slice(-60);
   const avg = recent.reduce((s, x) => s + x.v, 0) / recent.length;
   return avg > 0 ? avg * 24 : null;
