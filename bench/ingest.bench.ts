@@ -5,7 +5,8 @@
 // E2E rate = readings confirmed in InfluxDB / time from the first publish until the pipeline's flush returned.
 // Memory (RSS, heap) of the gateway process is sampled every second.
 // Env: INGEST_SECONDS (default 30; the reported figure uses 300), INGEST_METERS (200), INGEST_WINDOW (in-flight
-// QoS 1 publishes per meter, 10), INGEST_NAIVE_SECONDS (default min(INGEST_SECONDS, 20)), INGEST_FSYNC (always|never).
+// QoS 1 publishes per meter, 10), INGEST_NAIVE_SECONDS (default min(INGEST_SECONDS, 20)), INGEST_FSYNC (always|never),
+// INGEST_BROKER_SECONDS (10: meters → broker with nothing behind it, the load generator's own limit on this machine).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +25,7 @@ const SECONDS = Number(process.env.INGEST_SECONDS ?? 30);
 const METERS = Number(process.env.INGEST_METERS ?? 200);
 const WINDOW = Number(process.env.INGEST_WINDOW ?? 10);
 const NAIVE_SECONDS = Number(process.env.INGEST_NAIVE_SECONDS ?? Math.min(SECONDS, 20));
+const BROKER_SECONDS = Number(process.env.INGEST_BROKER_SECONDS ?? 10);
 const FSYNC = (process.env.INGEST_FSYNC ?? 'always') as 'always' | 'never';
 const PASSWORD = 'bench-meter-pass';
 const T_BASE = Date.UTC(2026, 0, 1);
@@ -205,6 +207,16 @@ async function naive(influx: InfluxdHandle, db: Db) {
   return { acked: g.acked, count, rate: count / ((at - g.started) / 1000), backlog: g.acked - written, failed, mem: memSummary(mem.samples) };
 }
 
+// ---------------------------------------------------------------- the load generator's own limit: broker acks, nothing else
+async function brokerOnly(db: Db) {
+  const directory = new MeterDirectory(db);
+  const port = await freePort();
+  const broker = await startBroker({ port, host: '127.0.0.1', logger: silentLogger, authenticate: (u, p) => directory.authenticate(u, p), onPublish: async () => {} });
+  const g = await runGenerator(`mqtt://127.0.0.1:${port}`, BROKER_SECONDS, 0);
+  await broker.close();
+  return { acked: g.acked, rate: g.acked / g.seconds };
+}
+
 async function main() {
   console.log(`ingest bench: ${METERS} meters × ${WINDOW} in-flight QoS 1 publishes, e2e ${SECONDS} s, naive ${NAIVE_SECONDS} s, spool fsync=${FSYNC}, ${os.cpus().length} cores, Node ${process.version}`);
   const c = ceiling();
@@ -219,9 +231,11 @@ async function main() {
   try {
     const e = await e2e(influx, db);
     const nv = await naive(influx, db);
+    const bo = await brokerOnly(db);
     const rows: [string, string, string, string, string][] = [
       ['path', 'readings/s', 'readings', 'RSS MiB first¼→last¼ (max)', 'heap MiB first¼→last¼ (max)'],
       ['raw ceiling (no I/O)', String(Math.round(c.rate)), String(c.n), '-', '-'],
+      ['meters→broker only (generator limit)', String(Math.round(bo.rate)), `${bo.acked} acked`, '-', '-'],
       ['e2e meters→broker→gateway→InfluxDB', String(Math.round(e.rate)), `${e.count}/${e.acked} acked`,
         `${mib(e.mem.rssFirstQ as number)}→${mib(e.mem.rssLastQ as number)} (${mib(e.mem.rssMax as number)})`, `${mib(e.mem.heapFirstQ as number)}→${mib(e.mem.heapLastQ as number)} (${mib(e.mem.heapMax as number)})`],
       ['naive (1 HTTP write per message)', String(Math.round(nv.rate)), `${nv.count}/${nv.acked} acked`,

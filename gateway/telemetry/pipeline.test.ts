@@ -180,3 +180,27 @@ describe('line protocol', () => {
     expect(escapeTag('a\nb')).toBe('a\\ b');
   });
 });
+
+describe('InfluxTelemetrySink', () => {
+  it('writes to /api/v2/write (v2) or /write?db=&rp= (v1), always at ms precision', async () => {
+    const { InfluxTelemetrySink, classifyInfluxError } = await import('./influx-sink.ts');
+    const v2 = new InfluxTelemetrySink({ url: 'http://127.0.0.1:1', api: 'v2', token: 't', org: 'acme', bucket: 'raseed' });
+    expect(v2.path).toMatch(/^\/api\/v2\/write\?/);
+    expect(v2.path).toContain('precision=ms');
+    expect(v2.path).toContain('bucket=raseed');
+    const v1 = new InfluxTelemetrySink({ url: 'http://127.0.0.1:1', api: 'v1', database: 'meters', retentionPolicy: 'autogen', username: 'u', password: 'p' });
+    expect(v1.path).toBe('/write?db=meters&precision=ms&rp=autogen');
+    expect(v1.path).not.toMatch(/[?&](u|p)=/);
+    // Nothing listens on port 1: a retryable "unavailable".
+    const err = await v1.write([{ kind: 'reading', meterId: 'M1', reading: reading(1), receivedAt: 0 }]).catch((e) => e);
+    expect(err).toBeInstanceOf(TelemetrySinkError);
+    expect((err as TelemetrySinkError).kind).toBe('unavailable');
+    expect((err as TelemetrySinkError).retryable).toBe(true);
+    const { HttpError } = await import('@influxdata/influxdb-client');
+    expect(classifyInfluxError(new HttpError(400, 'Bad Request', 'partial write: field type conflict')).retryable).toBe(false);
+    expect(classifyInfluxError(new HttpError(401, 'Unauthorized')).kind).toBe('auth');
+    expect(classifyInfluxError(new HttpError(503, 'Unavailable')).retryable).toBe(true);
+    await v1.close();
+    await v2.close();
+  });
+});

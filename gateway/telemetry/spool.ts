@@ -512,7 +512,8 @@ export class DiskSpool {
    */
   commit(offset: number, records: number): Promise<void> {
     this.commitChain = this.commitChain.then(async () => {
-      if (offset <= this.committed) return;
+      // After kill() nothing is committed any more (a crashed process commits nothing either).
+      if (offset <= this.committed || this.fd < 0) return;
       this.committed = Math.min(offset, this.head);
       this.depthRecs = Math.max(0, this.depthRecs - records);
       const body = JSON.stringify({ offset: this.committed, crc: crc32(Buffer.from(String(this.committed))) });
