@@ -150,6 +150,18 @@ describe('top-up service', () => {
     expect(rec.balanced).toBe(true);
     expect(rec.total.refundsOwed).toBe(5000);
     expect(rec.total.inFlight).toBe(0);
+    // The money is paid back once, as a new ledger transaction.
+    await s2.refund('T-0000-0001-X', 'op');
+    await expect(s2.refund('T-0000-0001-X', 'op')).rejects.toMatchObject({ code: 'not_refundable' });
+    const after = await s2.reconcile('2026-11-30', '2026-11-30');
+    expect(after.balanced).toBe(true);
+    expect(after.total.refundsPaid).toBe(5000);
+  });
+
+  it('only a top-up that failed before its token can be refunded', async () => {
+    const { svc, ids } = await setup([{ service: 'electricity' }]);
+    const r = await svc.topUp({ meterId: ids[0]!, amount: '5', idempotencyKey: 'k', actor });
+    await expect(svc.refund(r.record.reference, 'op')).rejects.toMatchObject({ code: 'not_refundable' });
   });
 });
 

@@ -547,6 +547,32 @@ export class TopUpService extends EventEmitter<Events> {
     }).then(() => undefined));
   }
 
+  /**
+   * Pays back a top-up that failed before a token was made (its money sits in refunds owed): a new
+   * ledger transaction, once. Anything else is refused.
+   */
+  async refund(reference: string, by: string): Promise<TopUpRecord> {
+    const t = await this.get(reference);
+    if (!t) throw new PrepaidError('not_found', `no top-up ${reference}`);
+    if (t.state !== 'failed' || t.tokenSealed) throw new PrepaidError('not_refundable', `top-up ${t.reference} is ${t.state}${t.tokenSealed ? ' and has a token' : ''}: only a top-up that failed before its token can be refunded`);
+    const at = this.now();
+    try {
+      await this.o.db.transaction(async (tx) => {
+        await postTxn(tx, {
+          kind: 'refund', reference: t.reference, meterId: t.meterId, currency: t.currency, day: t.day, at,
+          entries: [{ account: ACCOUNTS.refunds, amount: t.amount }, { account: ACCOUNTS.cash, amount: -t.amount }],
+          memo: `refund of ${t.reference} by ${by}`,
+        });
+        await this.event(tx, t.reference, at, 'failed', t.step, `refunded by ${by}`);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new PrepaidError('not_refundable', `top-up ${t.reference} was already refunded`);
+      throw err;
+    }
+    this.o.logger.info({ ref: t.reference, by }, 'top-up refunded');
+    return t;
+  }
+
   async arrears(meterId: string): Promise<number> {
     return accountBalance(this.o.db, meterId, ACCOUNTS.arrears);
   }

@@ -165,3 +165,42 @@ describe('prepaid loop end to end', () => {
     expect((await s.api('/api/v1/reconciliation', { token: subToken })).status).toBe(403);
   });
 });
+
+describe('cash desk: anonymous vending by meter number (ANONYMOUS_VENDING=true)', () => {
+  let k: TestStack;
+  beforeAll(async () => {
+    k = await startTestStack({ SIM_METERS: '1', SIM_INTERVAL: '0.5', ANONYMOUS_VENDING: 'true' });
+    await eventually(() => k.online.has(k.plan[0]!.id));
+  });
+  afterAll(async () => {
+    await k?.stop();
+  });
+
+  it('vends without a login, replays by key, and still keeps top-up reads and reconciliation private', async () => {
+    const id = k.plan[0]!.id;
+    const r = await k.api(`/api/v1/meters/${id}/topups?wait=15000`, { method: 'POST', json: { amount: '2.000' }, headers: { 'Idempotency-Key': 'kiosk-1' } });
+    expect(r.status).toBe(201);
+    expect(r.body.channel).toBe('anonymous');
+    expect(r.body.state).toBe('accepted');
+    const again = await k.api(`/api/v1/meters/${id}/topups`, { method: 'POST', json: { amount: '2' }, headers: { 'Idempotency-Key': 'kiosk-1' } });
+    expect(again.body.token).toBe(r.body.token);
+    expect((await k.api(`/api/v1/meters/40000009999/topups`, { method: 'POST', json: { amount: '2' }, headers: { 'Idempotency-Key': 'kiosk-2' } })).status).toBe(404);
+    expect((await k.api(`/api/v1/topups/${r.body.reference}`)).status).toBe(401);
+    expect((await k.api('/api/v1/reconciliation')).status).toBe(401);
+  });
+
+  it('operators assign arrears; the next top-up recovers the tariff share', async () => {
+    const id = k.plan[0]!.id;
+    const admin = await k.adminToken();
+    const a = await k.api(`/api/v1/meters/${id}/arrears`, { method: 'POST', token: admin, json: { amount: '1.000', note: 'postpaid balance carried over' } });
+    expect(a.status).toBe(200);
+    expect(a.body.arrears).toBe('1.000');
+    const r = await k.api(`/api/v1/meters/${id}/topups`, { method: 'POST', token: admin, json: { amount: '2.000' }, headers: { 'Idempotency-Key': 'arrears-1' } });
+    // 25 % of 2.000 = 0.500 towards the 1.000 arrears.
+    expect(r.body.breakdown.debtRecovered).toBe('0.500');
+    const rec = await k.api('/api/v1/reconciliation', { token: admin });
+    expect(rec.body.balanced).toBe(true);
+    expect(rec.body.total.debtRecovered).toBe('0.500');
+    expect((await k.api(`/api/v1/topups/${r.body.reference}/refund`, { method: 'POST', token: admin })).status).toBe(409);
+  });
+});

@@ -74,6 +74,8 @@ function asProblem(err: unknown): unknown {
       return new HttpProblem(404, 'not-found', 'Not found', e.message, extra);
     case 'idempotency_conflict':
       return conflict('idempotency-conflict', e.message, extra);
+    case 'not_refundable':
+      return conflict('not-refundable', e.message, extra);
     case 'no_tariff':
     case 'no_sts_params':
       return conflict('meter-not-vendable', e.message, extra);
@@ -177,6 +179,36 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
       if (!m || !canSeeMeter(req.user, m.subscriberId)) throw notFound(`meter ${req.params.id}`);
       const list = await service.list(m.id, req.query.limit);
       return { topups: list.map((t) => service.view(t, true)) };
+    });
+
+    app.post('/api/v1/topups/:reference/refund', {
+      preHandler: requireRole('admin', 'operator'),
+      schema: {
+        summary: 'Pay back a top-up that failed before its token was made (recorded once in the ledger)',
+        tags: ['top-ups'],
+        security: [{ bearer: [] }],
+        params: z.object({ reference: z.string().min(1).max(32) }),
+        response: { 200: TopUpView, ...problemResponses(401, 403, 404, 409) },
+      },
+    }, async (req) => {
+      const t = await guard(() => service.refund(req.params.reference, req.user!.username));
+      const history = (await service.history(t.reference)).map((h) => ({ ...h, at: new Date(h.at).toISOString() }));
+      return { ...service.view(t, false), history };
+    });
+
+    app.post('/api/v1/meters/:id/arrears', {
+      preHandler: requireRole('admin', 'operator'),
+      schema: {
+        summary: 'Assign arrears to a meter\'s account; later top-ups recover them at the tariff\'s debt share',
+        tags: ['top-ups'],
+        security: [{ bearer: [] }],
+        params: z.object({ id: z.string().min(1).max(32) }),
+        body: z.object({ amount: z.string().min(1).max(32), note: z.string().min(1).max(500) }).strict(),
+        response: { 200: z.object({ meterId: z.string(), arrears: Money, currency: z.string() }), ...problemResponses(400, 401, 403, 404) },
+      },
+    }, async (req) => {
+      await guard(() => service.addArrears(req.params.id, req.body.amount, `${req.body.note} (by ${req.user!.username})`));
+      return { meterId: req.params.id, arrears: service.money(await service.arrears(req.params.id)), currency: service.currency };
     });
 
     app.get('/api/v1/reconciliation', {
