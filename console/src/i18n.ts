@@ -91,6 +91,11 @@ const en = {
   // alarms
   alarmsTitle: 'Alarms',
   alarmsNone: 'No alarms. Every meter is online, has credit and reports no tamper.',
+  scheduledCuts: 'Scheduled cuts',
+  scheduledHelp: 'Cuts the disconnection policy deferred; each is carried out when the policy allows it.',
+  scheduledNone: 'No cuts are waiting.',
+  scheduledFor: 'When',
+  requestedBy: 'Requested by',
   newAlarm: 'New alarm: {what} on meter {id}',
   // meter page
   backToFleet: 'Back to fleet',
@@ -377,6 +382,11 @@ const ar: Record<Key, string> & Record<string, string> = {
   summaryLoad: 'الحمل الآن',
   alarmsTitle: 'التنبيهات',
   alarmsNone: 'لا تنبيهات. كل العدادات متصلة ولديها رصيد ولا عبث.',
+  scheduledCuts: 'عمليات قطع مجدولة',
+  scheduledHelp: 'عمليات قطع أجّلتها سياسة قطع الخدمة؛ يُنفَّذ كلٌّ منها عندما تسمح السياسة.',
+  scheduledNone: 'لا توجد عمليات قطع بالانتظار.',
+  scheduledFor: 'الموعد',
+  requestedBy: 'بطلب من',
   newAlarm: 'تنبيه جديد: {what} في العداد {id}',
   backToFleet: 'العودة إلى العدادات',
   backToMyMeters: 'العودة إلى عداداتي',

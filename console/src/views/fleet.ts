@@ -2,12 +2,13 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { live } from 'lit-html/directives/live.js';
-import type { Meter } from '../api.ts';
+import { ApiError, api, firstArray, type Meter } from '../api.ts';
 import { state, update } from '../store.ts';
 import { t, tn, num, place } from '../prefs.ts';
-import { rate } from '../format.ts';
+import { dateTime, rate } from '../format.ts';
 import {
-  alarmBadges, categoryText, creditText, errorText, ltr, onlineBadge, readingText, relayBadge, serviceIcon, serviceLabel,
+  alarmBadges, categoryText, creditText, errorBox, errorText, ltr, onlineBadge, pick, readingText, relayBadge, serviceIcon, serviceLabel, str, tk,
+  type Load,
 } from './common.ts';
 
 type StateFilter = '' | 'online' | 'offline' | 'lowCredit' | 'tamper' | 'relayOpen' | 'emergency';
@@ -138,10 +139,46 @@ export function fleetView(): TemplateResult {
   </section>`;
 }
 
+let scheduled: Load<unknown[]> = { status: 'idle' };
+
+function scheduledCuts(): TemplateResult {
+  if (scheduled.status === 'idle' || (scheduled.status === 'ok' && Date.now() - scheduled.at > 15_000)) {
+    scheduled = scheduled.status === 'ok' ? { ...scheduled, at: Date.now() } : { status: 'loading' };
+    api('/api/v1/policy/scheduled').then(
+      (data) => { scheduled = { status: 'ok', data: firstArray(data, 'scheduled'), at: Date.now() }; update(); },
+      (error) => { scheduled = error instanceof ApiError && error.missingEndpoint ? { status: 'missing' } : { status: 'error', error }; update(); },
+    );
+  }
+  if (scheduled.status === 'missing') return html``;
+  let body: TemplateResult;
+  if (scheduled.status === 'error') body = errorBox(scheduled.error);
+  else if (scheduled.status !== 'ok') body = html`<p class="muted">${t('loading')}</p>`;
+  else if (!scheduled.data.length) body = html`<p class="notice ok small">${t('scheduledNone')}</p>`;
+  else {
+    body = html`<div class="table-wrap"><table class="list scheduled">
+      <caption class="sr-only">${t('scheduledCuts')}</caption>
+      <thead><tr><th scope="col">${t('colMeter')}</th><th scope="col">${t('scheduledFor')}</th><th scope="col">${t('reason')}</th><th scope="col">${t('requestedBy')}</th><th scope="col">${t('policyAnswer')}</th></tr></thead>
+      <tbody>${scheduled.data.map((r) => html`<tr>
+        <th scope="row" data-label=${t('colMeter')}><a href="/meters/${str(pick(r, 'meterId'))}">${ltr(str(pick(r, 'meterId')), 'mono')}</a></th>
+        <td data-label=${t('scheduledFor')}>${dateTime(str(pick(r, 'scheduledFor')))}</td>
+        <td data-label=${t('reason')}>${tk('r_', str(pick(r, 'reason')))} <span class="muted small">${str(pick(r, 'note'))}</span></td>
+        <td data-label=${t('requestedBy')}>${str(pick(r, 'requestedBy'))}</td>
+        <td data-label=${t('policyAnswer')}>${tk('rule_', str(pick(pick(r, 'decision'), 'decidingRule')))}</td>
+      </tr>`)}</tbody>
+    </table></div>`;
+  }
+  return html`<section aria-labelledby="h-sched" class="card">
+    <h2 id="h-sched">${t('scheduledCuts')}</h2>
+    <p class="small muted">${t('scheduledHelp')}</p>
+    ${body}
+  </section>`;
+}
+
 export function alarmsView(): TemplateResult {
   const rows = alarmMeters();
   return html`<section aria-labelledby="h-alarms">
     <h1 id="h-alarms">${t('alarmsTitle')}</h1>
     ${rows.length === 0 ? html`<p class="notice ok">${t('alarmsNone')}</p>` : meterTable(rows, t('alarmsTitle'))}
-  </section>`;
+  </section>
+  ${scheduledCuts()}`;
 }
