@@ -89,6 +89,20 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
   }
 
+  /** Every visible form control has an accessible name (label, aria-label or aria-labelledby). */
+  async function expectLabelled(page: Page): Promise<void> {
+    const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button')]
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .filter((el) => {
+        const e = el as HTMLInputElement;
+        if (e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')) return false;
+        if (e.labels && e.labels.length) return false;
+        return e.tagName !== 'BUTTON' || !(e.textContent ?? '').trim();
+      })
+      .map((el) => el.outerHTML.slice(0, 120)));
+    expect(unlabelled).toEqual([]);
+  }
+
   async function switchLanguage(page: Page, to: 'ar' | 'en'): Promise<void> {
     if ((await page.getAttribute('html', 'lang')) !== to) await page.click('button.lang');
     await expect.poll(() => page.getAttribute('html', 'dir')).toBe(to === 'ar' ? 'rtl' : 'ltr');
@@ -116,6 +130,7 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     await expect.poll(() => rows.count()).toBe(1);
     await page.fill('#f-q', '');
     await expect.poll(() => rows.count()).toBe(4);
+    await expectLabelled(page);
     await shot(page, 'console-desktop-en');
 
     // A meter's page with its chart (consumption API, or live readings until it exists).
@@ -147,6 +162,7 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
         continue;
       }
       await dlg.locator('#cmd-note').fill(`e2e ${action} by the console test`);
+      await expectLabelled(page);
       if (action === 'disconnect') {
         // Non-payment: the policy answers before anything is sent (the default profile wants a final notice first).
         await dlg.locator('#cmd-reason').selectOption('non_payment');
@@ -276,6 +292,7 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
       console.warn('console e2e: top-ups do not exist on the server yet; checked the "not available" path only');
     } else {
       // Typed with Arabic-Indic digits, as an Arabic keyboard would.
+      await expectLabelled(page);
       await page.fill(`#amount-${meterId}`, '٥٫٠٠٠');
       await page.click('#topup button[type=submit]');
       await visible(page.locator('#topup .breakdown'), 15_000);
