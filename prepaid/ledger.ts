@@ -163,7 +163,7 @@ function finish(r: ReconciliationRow): ReconciliationRow {
 
 /** Reconciliation per day and per meter, from the ledger, cross-checked against the top-up records. Days are "YYYY-MM-DD", inclusive. */
 export async function reconcile(q: Queryable, currency: Currency, from: string, to: string): Promise<Reconciliation> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) throw new PrepaidError('bad_amount', 'from and to must be dates YYYY-MM-DD');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) throw new PrepaidError('bad_date', 'from and to must be dates YYYY-MM-DD');
   const r = await q.query<{ day: string | Date; meter_id: string | null; kind: TxnKind; account: string; s: number | string }>(
     `SELECT t.day, t.meter_id, t.kind, e.account, sum(e.amount) AS s
      FROM prepaid_ledger_txns t JOIN prepaid_ledger_entries e ON e.txn_id = t.id

@@ -11,7 +11,7 @@ export const MAX_MAJOR = 1_000_000;
 
 export type PrepaidErrorCode =
   | 'bad_amount' | 'too_many_decimals' | 'currency_mismatch' | 'unknown_currency' | 'amount_too_small' | 'amount_too_large'
-  | 'unknown_meter' | 'no_tariff' | 'idempotency_conflict' | 'not_found' | 'no_sts_params' | 'vend_failed' | 'not_refundable';
+  | 'unknown_meter' | 'no_tariff' | 'idempotency_conflict' | 'not_found' | 'no_sts_params' | 'vend_failed' | 'not_refundable' | 'bad_idempotency_key' | 'bad_date';
 
 /** Every error the prepaid loop raises for bad input or state: a code the API maps to a status, a message a person can read. */
 export class PrepaidError extends Error {

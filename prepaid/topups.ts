@@ -171,7 +171,7 @@ export class TopUpService extends EventEmitter<Events> {
 
   async topUp(req: TopUpRequest): Promise<TopUpResult> {
     const key = req.idempotencyKey;
-    if (typeof key !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(key)) throw new PrepaidError('bad_amount', 'Idempotency-Key must be 1 to 128 visible ASCII characters');
+    if (typeof key !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(key)) throw new PrepaidError('bad_idempotency_key', 'Idempotency-Key must be 1 to 128 visible ASCII characters');
     const cur = this.currencyOf(req.currency);
     const amount = parseMoney(req.amount, cur);
     const m = await this.meter(this.o.db, req.meterId);

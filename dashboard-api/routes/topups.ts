@@ -94,6 +94,9 @@ async function guard<T>(fn: () => Promise<T>): Promise<T> {
 
 export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPlugin {
   return async (app: RaseedApp, ctx: ApiContext) => {
+    /** Tokens are credit: shown to the subscriber and to operators who can vend, not to read-only viewers. */
+    const mayHoldTokens = (req: FastifyRequest) => req.user !== null && req.user.role !== 'viewer';
+
     /** Who is vending for this meter; a subscriber asking about someone else's meter gets the same 404 as for an unknown one. */
     async function actorFor(req: FastifyRequest, meterId: string): Promise<Actor> {
       const user = req.user;
@@ -161,7 +164,7 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
       const m = await getMeter(ctx.db, rec.meterId);
       if (!m || !canSeeMeter(req.user, m.subscriberId)) throw notFound(`top-up ${req.params.reference}`);
       const history = (await service.history(rec.reference)).map((h) => ({ ...h, at: new Date(h.at).toISOString() }));
-      return { ...service.view(rec, true), history };
+      return { ...service.view(rec, mayHoldTokens(req)), history };
     });
 
     app.get('/api/v1/meters/:id/topups', {
@@ -178,7 +181,7 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
       const m = await getMeter(ctx.db, req.params.id);
       if (!m || !canSeeMeter(req.user, m.subscriberId)) throw notFound(`meter ${req.params.id}`);
       const list = await service.list(m.id, req.query.limit);
-      return { topups: list.map((t) => service.view(t, true)) };
+      return { topups: list.map((t) => service.view(t, mayHoldTokens(req))) };
     });
 
     app.post('/api/v1/topups/:reference/refund', {
