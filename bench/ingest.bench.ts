@@ -151,6 +151,7 @@ async function e2e(influx: InfluxdHandle, db: Db) {
     sink: new InfluxTelemetrySink({ url: influx.url, api: 'v1', database: 'e2e', logger }),
     meterInfo: cachedMeterInfo(registryMeterInfo(db)),
     logger,
+    ...(process.env.INGEST_LINGER_MS ? { lingerMs: Number(process.env.INGEST_LINGER_MS) } : {}),
   });
   const directory = new MeterDirectory(db);
   const latest = new LatestStateWriter(db, silentLogger);
@@ -173,7 +174,7 @@ async function e2e(influx: InfluxdHandle, db: Db) {
   await latest.flush();
   await pipeline.close();
   fs.rmSync(spoolDir, { recursive: true, force: true });
-  return { acked: g.acked, ackRate: g.acked / g.seconds, count, rate: count / ((writtenAt - g.started) / 1000), seconds: (writtenAt - g.started) / 1000, mem: memSummary(mem.samples), gaps: stats.gaps };
+  return { acked: g.acked, ackRate: g.acked / g.seconds, count, rate: count / ((writtenAt - g.started) / 1000), seconds: (writtenAt - g.started) / 1000, mem: memSummary(mem.samples), gaps: stats.gaps, meanBatch: stats.written / Math.max(1, stats.batches) };
 }
 
 // ---------------------------------------------------------------- naive: one subscriber, one HTTP write per message
@@ -245,7 +246,7 @@ async function main() {
     console.log('');
     for (const r of rows) console.log('  ' + r.map((x, i) => x.padEnd(w[i]!)).join('  '));
     console.log('');
-    console.log(`  e2e: acknowledged to meters at ${Math.round(e.ackRate)}/s; all written ${e.seconds.toFixed(1)} s after the first publish; spool depth max ${e.mem.depthMax}; sequence gaps ${e.gaps}`);
+    console.log(`  e2e: acknowledged to meters at ${Math.round(e.ackRate)}/s; all written ${e.seconds.toFixed(1)} s after the first publish; spool depth max ${e.mem.depthMax}; mean batch ${Math.round(e.meanBatch)} points; sequence gaps ${e.gaps}`);
     console.log(`  naive: ${nv.backlog} acknowledged readings not yet in InfluxDB when the run ended (lost if the subscriber dies), ${nv.failed} failed writes`);
     if (e.count !== e.acked) console.log(`  !! e2e: InfluxDB holds ${e.count} readings, meters had ${e.acked} acknowledged`);
   } finally {

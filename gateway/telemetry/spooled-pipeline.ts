@@ -61,6 +61,8 @@ export interface PipelineStats extends SpoolStats {
   sinkUp: boolean;
   backpressure: boolean;
   written: number;
+  /** Sink writes that succeeded (written / batches = mean batch size). */
+  batches: number;
   deadLettered: number;
   gaps: number;
   missing: number;
@@ -87,6 +89,7 @@ export class SpooledPipeline implements TelemetryPipeline {
   private lastBackpressureLog = 0;
   private failuresSinceLog = 0;
   private written = 0;
+  private batches = 0;
   private deadLettered = 0;
   private oldestInFlight: number | null = null;
   private lingering = false;
@@ -178,7 +181,7 @@ export class SpooledPipeline implements TelemetryPipeline {
 
   stats(): PipelineStats {
     return {
-      ...this.spool.stats(), sink: this.sink.name, sinkUp: this.isSinkUp, backpressure: this.inBackpressure, written: this.written,
+      ...this.spool.stats(), sink: this.sink.name, sinkUp: this.isSinkUp, backpressure: this.inBackpressure, written: this.written, batches: this.batches,
       deadLettered: this.deadLettered, gaps: this.tracker.totalGaps, missing: this.tracker.totalMissing,
     };
   }
@@ -356,6 +359,7 @@ export class SpooledPipeline implements TelemetryPipeline {
     if (records.length - readings) m.pointsWritten.inc({ sink: this.sink.name, kind: 'event' }, records.length - readings);
     m.batchSize.observe({ sink: this.sink.name }, records.length);
     this.written += records.length;
+    this.batches++;
     if (!this.isSinkUp) {
       this.logger.info({ sink: this.sink.name, failures: this.failuresSinceLog }, 'telemetry sink is back; writing the spooled backlog');
       this.failuresSinceLog = 0;
