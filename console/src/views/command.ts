@@ -97,9 +97,9 @@ export function policyBox(pv: PolicyView | null, o: { fallback?: PolicyView['dec
     <p class="decision"><strong>${text}</strong></p>
     ${pv.rule ? html`<p>${t('policyRule', { rule: '' })}${ruleName(pv.rule)}</p>` : nothing}
     ${pv.detail ? html`<p class="small" lang="en" dir="ltr">${pv.detail}</p>` : nothing}
-    ${pv.alternatives.length ? html`<p>${t('policyAlternatives', { list: pv.alternatives.join(' · ') })}</p>` : nothing}
+    ${pv.alternatives.length ? html`<p>${t('policyAlternatives', { list: pv.alternatives.map((a) => tk('alt_', a)).join(' · ') })}</p>` : nothing}
     ${o.preview ? html`<p class="small muted">${t('policyPreviewNote')}</p>` : nothing}
-    ${pv.rules.length ? html`<details><summary>${t('details')}</summary><ul class="rules">${pv.rules.map((r) => html`<li>${ruleName(r.rule)}: <strong>${r.outcome}</strong>${r.detail ? html` — <span lang="en" dir="ltr">${r.detail}</span>` : nothing}</li>`)}</ul></details>` : nothing}
+    ${pv.rules.length ? html`<details><summary>${t('details')}</summary><ul class="rules">${pv.rules.map((r) => html`<li>${ruleName(r.rule)}: <strong>${tk('v_', r.outcome)}</strong>${r.detail ? html` — <span lang="en" dir="ltr">${r.detail}</span>` : nothing}</li>`)}</ul></details>` : nothing}
   </div>`;
 }
 
