@@ -16,9 +16,11 @@ import mqtt from 'mqtt';
 import { silentLogger, createLogger } from '../config/index.ts';
 import { openStore, createMeter, hashPassword, upsertServiceAccount, type Db } from '../store/index.ts';
 import { startBroker, type RunningBroker } from '../broker/index.ts';
-import { Ingest, LatestStateWriter, MeterDirectory, embeddedPublishHook } from '../gateway/index.ts';
+import {
+  Ingest, LatestStateWriter, MeterDirectory, embeddedPublishHook,
+  InfluxTelemetrySink, SpooledPipeline, cachedMeterInfo, registryMeterInfo, encodeRecord, readingLine,
+} from '../gateway/index.ts';
 import { TelemetryReading, decodePayload, meterTopic, fleetFilter } from '../protocols/index.ts';
-import { InfluxTelemetrySink, SpooledPipeline, cachedMeterInfo, registryMeterInfo, encodeRecord, readingLine } from '../gateway/telemetry/index.ts';
 import { startInfluxd, freePort, type InfluxdHandle } from '../test/support/influxd.ts';
 
 const SECONDS = Number(process.env.INGEST_SECONDS ?? 30);

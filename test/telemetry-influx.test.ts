@@ -11,10 +11,8 @@ import mqtt from 'mqtt';
 import { silentLogger } from '../config/index.ts';
 import { openStore, createMeter, hashPassword, type Db } from '../store/index.ts';
 import { startBroker, type RunningBroker } from '../broker/index.ts';
-import { Ingest, LatestStateWriter, MeterDirectory, embeddedPublishHook } from '../gateway/index.ts';
+import { Ingest, LatestStateWriter, MeterDirectory, embeddedPublishHook, InfluxTelemetrySink, SpooledPipeline } from '../gateway/index.ts';
 import { meterTopic, type TelemetryReading } from '../protocols/index.ts';
-// gateway/telemetry is re-exported by gateway/index.ts once the lead wires it; until then, its own index.
-import { InfluxTelemetrySink, SpooledPipeline } from '../gateway/telemetry/index.ts';
 import { findInfluxd, freePort, influxdSkipMessage, startInfluxd, type InfluxdHandle } from './support/influxd.ts';
 
 const haveInfluxd = findInfluxd() !== null;
