@@ -4,6 +4,7 @@
 // started again on the same spool. Afterwards InfluxDB must hold exactly the readings the meters sent:
 // per meter the same count and the same sums — none missing, none doubled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { meterTopic, type TelemetryReading } from '../protocols/index.ts';
 import { findInfluxd, freePort, influxdSkipMessage, startInfluxd, type InfluxdHandle } from './support/influxd.ts';
 
 const haveInfluxd = findInfluxd() !== null;
+const RASEED_BIN = new URL('../bin/raseed.mjs', import.meta.url).pathname;
 if (!haveInfluxd) console.warn(influxdSkipMessage);
 
 const METERS = 8;
@@ -131,4 +133,87 @@ describe('telemetry into InfluxDB, exactly once', () => {
     await gw.pipeline.close();
     await gw.broker.close();
   }, 120_000);
+});
+
+describe('telemetry into InfluxDB across a SIGKILL of the real `raseed start` process', () => {
+  it.skipIf(!haveInfluxd)('meters → broker → gateway → InfluxDB; the process is SIGKILLed mid-stream and restarted; InfluxDB holds every reading once', async () => {
+    const dataDir = fs.mkdtempSync(join(os.tmpdir(), 'raseed-e2e-data-'));
+    await influx!.query('CREATE DATABASE "killtest"');
+    // Register the meters in the process's own store, then let it have the directory.
+    {
+      const store = await openStore({ dataDir });
+      const hash = await hashPassword('meter-pass');
+      for (const id of ids) await createMeter(store, { id, service: 'electricity', area: 'east', mqttPasswordHash: hash });
+      await store.close();
+    }
+    const port = await freePort();
+    const http = await freePort();
+    const env = {
+      ...process.env, DATA_DIR: dataDir, MQTT_PORT: String(port), MQTT_HOST: '127.0.0.1', HTTP_PORT: String(http), HTTP_HOST: '127.0.0.1',
+      SIM_METERS: '0', RASEED_ADMIN_PASSWORD: 'kill-test-admin', LOG_LEVEL: 'error',
+      INFLUX_URL: influx!.url, INFLUX_API: 'v1', INFLUX_DATABASE: 'killtest',
+    };
+    const startProcess = async (): Promise<ChildProcess> => {
+      const child = spawn(process.execPath, [RASEED_BIN, 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`raseed start exited with ${child.exitCode}`);
+        try {
+          if ((await fetch(`http://127.0.0.1:${http}/healthz`)).ok) return child;
+        } catch {}
+        if (Date.now() > deadline) throw new Error('raseed start did not become healthy');
+        await sleep(200);
+      }
+    };
+    let child = await startProcess();
+    try {
+      const progress = new Array<number>(METERS).fill(0);
+      const clients = await Promise.all(ids.map((id) => new Promise<mqtt.MqttClient>((resolve, reject) => {
+        const c = mqtt.connect(`mqtt://127.0.0.1:${port}`, { clientId: id, username: id, password: 'meter-pass', clean: false, reconnectPeriod: 250, connectTimeout: 5000 });
+        c.on('error', () => {});
+        c.once('connect', () => resolve(c));
+        setTimeout(() => reject(new Error('meter could not connect')), 20_000);
+      })));
+      const publishing = clients.map(async (c, k) => {
+        for (let seq = 1; seq <= PER_METER; seq++) {
+          await c.publishAsync(meterTopic(ids[k]!, 'telemetry'), JSON.stringify(reading(k, seq)), { qos: 1 });
+          progress[k] = seq;
+          await sleep(4);
+        }
+      });
+      const done = () => Math.min(...progress) / PER_METER;
+      while (done() < 0.25) await sleep(20);
+      await influx!.stop();
+      while (done() < 0.4) await sleep(20);
+      child.kill('SIGKILL'); // no shutdown hook runs: whatever is not in the spool is not acknowledged
+      await new Promise((r) => child.once('exit', r));
+      await sleep(500);
+      await influx!.start();
+      child = await startProcess();
+      await Promise.all(publishing);
+      // Everything acknowledged must arrive: poll InfluxDB until the counts settle.
+      const expectedTotal = METERS * PER_METER;
+      const deadline = Date.now() + 60_000;
+      let total = 0;
+      while (Date.now() < deadline) {
+        const t = await influx!.query('SELECT count("register") FROM "reading"').catch(() => null);
+        total = (t?.results[0]?.series?.[0]?.values[0]?.[1] as number | undefined) ?? 0;
+        if (total >= expectedTotal) break;
+        await sleep(250);
+      }
+      await sleep(500);
+      const r = await influx!.query('SELECT count("register") AS n, sum("register") AS reg, sum("seq") AS seqs, sum("credit") AS credit FROM "reading" GROUP BY "meter"');
+      const got = new Map<string, number[]>();
+      for (const s of r.results[0]!.series ?? []) got.set(s.tags!.meter!, (s.values[0] as number[]).slice(1));
+      for (let k = 0; k < METERS; k++) {
+        const rs = Array.from({ length: PER_METER }, (_, i) => reading(k, i + 1));
+        expect(got.get(ids[k]!), `meter ${ids[k]}`).toEqual([PER_METER, rs.reduce((a, x) => a + x.register, 0), rs.reduce((a, x) => a + x.seq, 0), rs.reduce((a, x) => a + x.credit, 0)]);
+      }
+      await Promise.all(clients.map((c) => c.endAsync()));
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
