@@ -228,6 +228,18 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     await page.click(`a[href="/meters/${elecId}"]`);
     await expect.poll(() => page.locator('r-chart canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(page, 'console-meter-phone-ar');
+    if (haveCommands) {
+      // The policy's answer in Arabic, on a phone.
+      await page.click('[data-action=disconnect]');
+      const dlg = page.locator('dialog[open]');
+      await dlg.locator('#cmd-reason').selectOption('non_payment');
+      await dlg.locator('.preview button').click();
+      await visible(dlg.locator('.preview .policy[data-decision]'));
+      await dlg.locator('.preview details summary').click();
+      await shot(page, 'console-policy-phone-ar', false);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('dialog[open]').count()).toBe(0);
+    }
     await page.click('a[href="/"]');
     await switchLanguage(page, 'en');
     await shot(page, 'console-phone-en');

@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
 import { ApiError, api, firstArray, type Meter } from '../api.ts';
 import { announce, refreshMeters, update } from '../store.ts';
-import { t } from '../prefs.ts';
+import { place, t } from '../prefs.ts';
 import { dateTime, relative } from '../format.ts';
 import { errorBox, ltr, pick, relayText, str, tk, type Load } from './common.ts';
 import { isKey, type Key } from '../i18n.ts';
@@ -99,7 +99,7 @@ export function policyBox(pv: PolicyView | null, o: { fallback?: PolicyView['dec
     ${pv.detail ? html`<p class="small" lang="en" dir="ltr">${pv.detail}</p>` : nothing}
     ${pv.alternatives.length ? html`<p>${t('policyAlternatives', { list: pv.alternatives.map((a) => tk('alt_', a)).join(' · ') })}</p>` : nothing}
     ${o.preview ? html`<p class="small muted">${t('policyPreviewNote')}</p>` : nothing}
-    ${pv.rules.length ? html`<details><summary>${t('details')}</summary><ul class="rules">${pv.rules.map((r) => html`<li>${ruleName(r.rule)}: <strong>${tk('v_', r.outcome)}</strong>${r.detail ? html` — <span lang="en" dir="ltr">${r.detail}</span>` : nothing}</li>`)}</ul></details>` : nothing}
+    ${pv.rules.length ? html`<details><summary>${t('details')}</summary><ul class="rules">${pv.rules.map((r) => html`<li>${ruleName(r.rule)}: <strong>${tk('v_', r.outcome)}</strong>${r.detail ? html`<span class="en" lang="en" dir="ltr">${r.detail}</span>` : nothing}</li>`)}</ul></details>` : nothing}
   </div>`;
 }
 
@@ -242,7 +242,7 @@ export function commandDialogBody(m: Meter | undefined): TemplateResult {
     update();
   };
   return html`<h2 id="dlg-title">${title}</h2>
-    ${m ? html`<p class="muted small">${m.subscriberName ?? ''} · ${m.area}${m.service === 'water' && f.action === 'disconnect' ? html` · <strong>${t('policyWaterNote')}</strong>` : nothing}</p>` : nothing}
+    ${m ? html`<p class="muted small">${m.subscriberName ?? ''} · ${place(m.area)}${m.service === 'water' && f.action === 'disconnect' ? html` · <strong>${t('policyWaterNote')}</strong>` : nothing}</p>` : nothing}
     <form class="cmd-form" @submit=${(e: Event) => { e.preventDefault(); void confirm(f); }}>
       <div class="field">
         <label for="cmd-reason">${t('reason')}</label>
