@@ -211,3 +211,17 @@ describe('DiskSpool', () => {
     await s.close();
   });
 });
+
+describe('DiskSpool lock', () => {
+  it('takes over a LOCK left by a dead process, or by a live one whose pid was reused', async () => {
+    const dir = tmp();
+    fs.writeFileSync(join(dir, 'LOCK'), '999999999 1');
+    const s = await DiskSpool.open({ dir });
+    await s.close();
+    // pid 1 is alive, but started at another time than recorded: a reused pid.
+    fs.writeFileSync(join(dir, 'LOCK'), '1 0');
+    const s2 = await DiskSpool.open({ dir });
+    expect(fs.readFileSync(join(dir, 'LOCK'), 'utf8')).toMatch(new RegExp(`^${process.pid} \\d+$`));
+    await s2.close();
+  });
+});

@@ -292,12 +292,16 @@ export class DiskSpool {
     if (openDirs.has(dir)) throw new SpoolLockedError(`spool ${this.dir} is already open in this process`);
     const path = join(this.dir, 'LOCK');
     try {
-      const pid = Number(fs.readFileSync(path, 'utf8'));
-      if (pid && pid !== process.pid && isAlive(pid)) throw new SpoolLockedError(`spool ${this.dir} is in use by process ${pid}`);
+      // "pid start-time": a pid reused by another process after a crash (containers) does not hold the lock.
+      const [pidText, started] = fs.readFileSync(path, 'utf8').trim().split(' ');
+      const pid = Number(pidText);
+      if (pid && pid !== process.pid && isAlive(pid) && (started === undefined || started === processStart(pid))) {
+        throw new SpoolLockedError(`spool ${this.dir} is in use by process ${pid}`);
+      }
     } catch (e) {
       if (e instanceof SpoolLockedError) throw e;
     }
-    fs.writeFileSync(path, String(process.pid));
+    fs.writeFileSync(path, `${process.pid} ${processStart(process.pid) ?? ''}`.trim());
     openDirs.add(dir);
   }
 
@@ -586,6 +590,16 @@ export class DiskSpool {
       this.readFd = null;
     }
     this.unlock();
+  }
+}
+
+/** Start time of a process (Linux /proc, clock ticks since boot), or undefined elsewhere. */
+function processStart(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
   }
 }
 
