@@ -75,6 +75,13 @@ export async function accountBalance(q: Queryable, meterId: string, account: str
   return Number(r.rows[0]?.s ?? 0);
 }
 
+/** Outstanding arrears of a meter (minor units): zero without a look at the entries when none were ever assigned. */
+export async function arrearsBalance(q: Queryable, meterId: string): Promise<number> {
+  const any = await q.query("SELECT 1 FROM prepaid_ledger_txns WHERE meter_id = $1 AND kind = 'arrears' LIMIT 1", [meterId]);
+  if (!any.rows.length) return 0;
+  return accountBalance(q, meterId, ACCOUNTS.arrears);
+}
+
 export interface VendMeta {
   tariffId: string;
   month: string;

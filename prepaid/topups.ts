@@ -9,11 +9,11 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { newReference, parseReference, sts, type MeterEvent } from '../protocols/index.ts';
-import { getMeter, isUniqueViolation, type CommandRecord, type Db, type MeterWithState, type Queryable, type SecretBox } from '../store/index.ts';
+import { isUniqueViolation, type CommandRecord, type Db, type Queryable, type SecretBox, type StsParams } from '../store/index.ts';
 import type { CommandService } from '../gateway/index.ts';
 import type { Logger } from '../config/index.ts';
 import { dayOf, monthOf } from './calendar.ts';
-import { ACCOUNTS, accountBalance, monthUnits, postTxn, reconcile, type Reconciliation, type VendMeta } from './ledger.ts';
+import { ACCOUNTS, accountBalance, arrearsBalance, monthUnits, postTxn, reconcile, type Reconciliation, type VendMeta } from './ledger.ts';
 import { PrepaidError, formatMoney, formatTenths, isCurrency, parseMoney, type Currency } from './money.ts';
 import { breakdownView, computeBreakdown, type Breakdown, type BreakdownView, type TariffSet } from './tariff.ts';
 import { meterKeyRef, stsParamsOf, type VendingKeys } from './keys.ts';
@@ -86,6 +86,13 @@ export interface TopUpServiceOptions {
 }
 
 type Row = Record<string, unknown>;
+
+interface VendMeter {
+  id: string;
+  service: 'electricity' | 'water';
+  tariffClass: string;
+  sts: Partial<StsParams>;
+}
 const num = (v: unknown): number | null => (v == null ? null : Number(v));
 const dayText = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
@@ -143,18 +150,22 @@ export class TopUpService extends EventEmitter<Events> {
     return this.o.currency;
   }
 
-  private async meter(q: Queryable, meterId: string): Promise<MeterWithState> {
-    const m = await getMeter(q, meterId);
-    if (!m) throw new PrepaidError('unknown_meter', `unknown meter ${meterId}`);
-    return m;
+  /** What vending needs of a meter (one light query, not the meter view with its state). */
+  private async meter(q: Queryable, meterId: string): Promise<VendMeter> {
+    const r = await q.query<{ id: string; service: 'electricity' | 'water'; tariff_class: string; sts: unknown }>(
+      'SELECT id, service, tariff_class, sts FROM meters WHERE id = $1', [meterId],
+    );
+    const row = r.rows[0];
+    if (!row) throw new PrepaidError('unknown_meter', `unknown meter ${meterId}`);
+    return { id: row.id, service: row.service, tariffClass: row.tariff_class, sts: (typeof row.sts === 'string' ? JSON.parse(row.sts) : row.sts ?? {}) as Partial<StsParams> };
   }
 
   /** The breakdown this meter would get for `amount` now (state as of the ledger now). */
-  private async breakdownFor(q: Queryable, m: MeterWithState, amount: number, at: number): Promise<Breakdown> {
+  private async breakdownFor(q: Queryable, m: VendMeter, amount: number, at: number): Promise<Breakdown> {
     const tariff = this.o.tariffs.find(m.service, m.tariffClass, this.o.currency);
     const month = monthOf(at, this.o.timeZone);
     const mtd = await monthUnits(q, m.id, month);
-    const arrears = await accountBalance(q, m.id, ACCOUNTS.arrears);
+    const arrears = await arrearsBalance(q, m.id);
     return computeBreakdown({ tariff, amount, arrears, fixedDue: !mtd.fixedPaid, blockStartTenths: mtd.tenths });
   }
 
@@ -259,7 +270,7 @@ export class TopUpService extends EventEmitter<Events> {
       try {
         const tariff = this.o.tariffs.find(m.service, m.tariffClass, t.currency);
         const mtd = await monthUnits(tx, t.meterId, t.tariffMonth);
-        const arrears = await accountBalance(tx, t.meterId, ACCOUNTS.arrears);
+        const arrears = await arrearsBalance(tx, t.meterId);
         bd = computeBreakdown({ tariff, amount: t.amount, arrears, fixedDue: !mtd.fixedPaid, blockStartTenths: mtd.tenths });
         const ref = meterKeyRef(this.o.keys, m.id, stsParamsOf(this.o.keys, m.sts));
         token = await sts.vendCreditToken(this.o.keys.store, ref, {
