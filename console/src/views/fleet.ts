@@ -4,6 +4,7 @@ import { repeat } from 'lit-html/directives/repeat.js';
 import { live } from 'lit-html/directives/live.js';
 import { ApiError, api, firstArray, type Meter } from '../api.ts';
 import { state, update } from '../store.ts';
+import { NAMES_AR } from '../i18n.ts';
 import { t, tn, num, place } from '../prefs.ts';
 import { dateTime, rate } from '../format.ts';
 import {
@@ -28,7 +29,8 @@ function matches(m: Meter): boolean {
   }
   const q = filters.q.trim().toLowerCase();
   if (q) {
-    const hay = `${m.id} ${m.subscriberName ?? ''} ${place(m.area)} ${m.subscriberId ?? ''}`.toLowerCase();
+    // Place names in both languages, so "مطرح" and "Muttrah" both find it.
+    const hay = `${m.id} ${m.subscriberName ?? ''} ${m.area} ${NAMES_AR[m.area] ?? ''} ${m.subscriberId ?? ''}`.toLowerCase();
     if (!q.split(/\s+/).every((w) => hay.includes(w))) return false;
   }
   return true;
