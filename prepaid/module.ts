@@ -87,22 +87,18 @@ export function createPrepaidModule(opts: PrepaidModuleOptions = {}): RaseedModu
         plugins: [topupRoutes(topups, { anonymousVending: ctx.config.ANONYMOUS_VENDING })],
         async afterSeed(plan: PlannedMeter[]) {
           // Simulated meters get STS parameters (no keys) in the registry, and their decoder keys here.
-          for (const p of plan) {
-            const r = await ctx.db.query<{ sts: unknown }>(
-              `UPDATE meters SET sts = $2 WHERE id = $1 AND sts = '{}'::jsonb RETURNING sts`,
-              [p.id, JSON.stringify(keys.defaults)],
-            );
-            let params: Partial<StsParams>;
-            if (r.rows[0]) params = keys.defaults;
-            else {
-              const cur = await ctx.db.query<{ sts: unknown }>('SELECT sts FROM meters WHERE id = $1', [p.id]);
-              const v = cur.rows[0]?.sts;
-              params = (typeof v === 'string' ? JSON.parse(v) : v ?? {}) as Partial<StsParams>;
-            }
-            try {
-              decoderStates.set(p.id, await simDecoderState(keys, p.id, stsParamsOf(keys, params)));
-            } catch (err) {
-              logger.warn({ meter: p.id, err: (err as Error).message }, 'simulated meter gets no STS decoder');
+          const ids = plan.map((p) => p.id);
+          for (let i = 0; i < ids.length; i += 1000) {
+            const batch = ids.slice(i, i + 1000);
+            await ctx.db.query(`UPDATE meters SET sts = $1 WHERE sts = '{}'::jsonb AND id = ANY($2::text[])`, [JSON.stringify(keys.defaults), batch]);
+            const r = await ctx.db.query<{ id: string; sts: unknown }>('SELECT id, sts FROM meters WHERE id = ANY($1::text[])', [batch]);
+            for (const row of r.rows) {
+              const params = (typeof row.sts === 'string' ? JSON.parse(row.sts) : row.sts ?? {}) as Partial<StsParams>;
+              try {
+                decoderStates.set(row.id, await simDecoderState(keys, row.id, stsParamsOf(keys, params)));
+              } catch (err) {
+                logger.warn({ meter: row.id, err: (err as Error).message }, 'simulated meter gets no STS decoder');
+              }
             }
           }
         },
