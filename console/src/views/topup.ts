@@ -130,8 +130,9 @@ function knownBreakdown(b: Record<string, unknown>, m: Meter): TemplateResult {
   row(m.service === 'water' ? t('bdWater') : t('bdEnergy'), money(str(b.energy), cur));
   const blocks = Array.isArray(b.blocks) ? b.blocks as Record<string, unknown>[] : [];
   const blockRows = blocks.map((bl) => {
-    const text = bl.to == null || bl.to === ''
-      ? t('bdBlockOpen', { from: decimal(str(bl.from)), unit: u, rate: decimal(str(bl.rate)) })
+    const open = bl.to == null || bl.to === '';
+    const text = open && isZero(bl.from) ? t('bdFlat', { unit: u, rate: decimal(str(bl.rate)) })
+      : open ? t('bdBlockOpen', { from: decimal(str(bl.from)), unit: u, rate: decimal(str(bl.rate)) })
       : t('bdBlock', { from: decimal(str(bl.from)), to: decimal(str(bl.to)), unit: u, rate: decimal(str(bl.rate)) });
     return html`<li><span>${text}</span> <span class="v">${unitsText(bl.units, b.unit)} · ${money(str(bl.amount), cur)}</span></li>`;
   });
