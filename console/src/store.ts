@@ -79,7 +79,14 @@ export function announce(msg: string): void {
   update();
 }
 
-const MAX_SAMPLES = 2000;
+const MAX_SAMPLES = 1500;
+/** Meters whose live samples are kept: all of a small fleet, else the ones someone opened (memory stays bounded). */
+const watched = new Set<string>();
+export function watch(meterId: string): void {
+  watched.add(meterId);
+  if (watched.size > 50) watched.delete(watched.values().next().value!);
+}
+const SAMPLE_ALL_UP_TO = 50;
 const alarmSeen = new Map<string, string>();
 
 function alarmKey(m: Meter): string {
@@ -89,7 +96,7 @@ function alarmKey(m: Meter): string {
 export function mergeMeter(m: Meter, onNewAlarm?: (m: Meter, what: 'tamper' | 'lowCredit') => void): void {
   const prev = state.meters.get(m.id);
   if (prev && prev.latestReading?.seq !== m.latestReading?.seq) state.fresh.add(m.id);
-  if (m.latestReading) {
+  if (m.latestReading && (state.meters.size <= SAMPLE_ALL_UP_TO || watched.has(m.id))) {
     const v = m.service === 'electricity' ? m.latestReading.powerW : m.latestReading.flowLph;
     const t = Date.parse(m.latestReading.ts);
     if (v != null && Number.isFinite(t)) {

@@ -2,7 +2,7 @@
 // Until that endpoint exists the chart shows the live readings received since the page opened.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { ApiError, api, firstArray, type Meter } from '../api.ts';
-import { state, update } from '../store.ts';
+import { state, update, watch } from '../store.ts';
 import { num, t } from '../prefs.ts';
 import { quantity } from '../format.ts';
 import { PALETTE, type ChartSpec } from '../chart.ts';
@@ -89,6 +89,7 @@ function rangePicker(meterId: string, current: Range): TemplateResult {
 
 /** Chart of consumption per interval, or of live power/flow as a fallback. `compact` for the portal on a phone. */
 export function consumptionChart(m: Meter, o: { compact?: boolean } = {}): TemplateResult {
+  watch(m.id);
   const range = chosen.get(m.id) ?? '24h';
   const l = load(m.id, range);
   const height = o.compact ? 200 : 260;
