@@ -402,7 +402,7 @@ export function topupHistory(m: Meter): TemplateResult {
   const cur = state.currency;
   return html`<div class="table-wrap"><table class="list topups">
     <caption class="sr-only">${t('topupHistory')}</caption>
-    <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('reference')}</th><th scope="col" class="num">${t('amount', { currency: cur })}</th><th scope="col" class="num">${t('units')}</th><th scope="col">${t('status')}</th></tr></thead>
+    <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('reference')}</th><th scope="col" class="num">${t('amount', { currency: cur })}</th><th scope="col" class="num">${t('units')}</th><th scope="col">${t('status')}</th><th scope="col">${t('token')}</th></tr></thead>
     <tbody>${h.data.map((r) => {
       const ds = deliveryState(r as Record<string, unknown>);
       const amount = pick(r, 'amount');
@@ -413,6 +413,8 @@ export function topupHistory(m: Meter): TemplateResult {
         <td data-label=${t('amount', { currency: rc })} class="num">${typeof amount === 'object' ? valueText('amount', amount, rc, m) : money(str(amount), rc)}</td>
         <td data-label=${t('units')} class="num">${unitsText(pick(r, 'units'), pick(r, 'unit'))}</td>
         <td data-label=${t('status')}><span class="badge ${ds === 'accepted' ? 'ok' : isFinal(ds) ? 'bad' : 'warn'}">${tk('d_', ds)}</span></td>
+        <td data-label=${t('token')}>${pick(r, 'token') ? html`<details class="tok"><summary>${t('showToken')}</summary>
+          <span class="mono" dir="ltr">${tokenGroups(str(pick(r, 'token'))).join(' ')}</span></details>` : '—'}</td>
       </tr>`;
     })}</tbody>
   </table></div>`;
