@@ -11,6 +11,7 @@ import { meterById, meterMissingError } from './meter.ts';
 
 function daysLeft(m: Meter): string {
   if (m.credit == null) return t('daysLeftUnknown');
+  if (m.credit <= 0) return t('noCredit');
   const perDay = dailyUse(m);
   if (!perDay) return t('daysLeftUnknown');
   const days = m.credit / perDay;
