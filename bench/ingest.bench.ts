@@ -84,13 +84,13 @@ function runGenerator(url: string, seconds: number, seqBase: number, onProgress?
 }
 
 // ---------------------------------------------------------------- memory sampling
-interface Sample { t: number; rss: number; heap: number; depth: number }
+interface Sample { t: number; rss: number; heap: number; ext: number; depth: number }
 function sampler(depth: () => number) {
   const samples: Sample[] = [];
   const t0 = Date.now();
   const timer = setInterval(() => {
     const m = process.memoryUsage();
-    samples.push({ t: (Date.now() - t0) / 1000, rss: m.rss / 1048576, heap: m.heapUsed / 1048576, depth: depth() });
+    samples.push({ t: (Date.now() - t0) / 1000, rss: m.rss / 1048576, heap: m.heapUsed / 1048576, ext: m.arrayBuffers / 1048576, depth: depth() });
   }, 1000);
   return { samples, stop: () => clearInterval(timer) };
 }
@@ -103,6 +103,7 @@ function memSummary(s: Sample[]) {
     rssFirstQ: avg(s.slice(0, q), (x) => x.rss), rssLastQ: avg(s.slice(-q), (x) => x.rss), rssMax: Math.max(...s.map((x) => x.rss)),
     heapFirstQ: avg(s.slice(0, q), (x) => x.heap), heapLastQ: avg(s.slice(-q), (x) => x.heap), heapMax: Math.max(...s.map((x) => x.heap)),
     depthMax: Math.max(...s.map((x) => x.depth)),
+    extFirstQ: avg(s.slice(0, q), (x) => x.ext), extLastQ: avg(s.slice(-q), (x) => x.ext),
   };
 }
 
@@ -248,7 +249,7 @@ async function main() {
     console.log('');
     for (const r of rows) console.log('  ' + r.map((x, i) => x.padEnd(w[i]!)).join('  '));
     console.log('');
-    console.log(`  e2e: acknowledged to meters at ${Math.round(e.ackRate)}/s; all written ${e.seconds.toFixed(1)} s after the first publish; spool depth max ${e.mem.depthMax}; mean batch ${Math.round(e.meanBatch)} points; sequence gaps ${e.gaps}`);
+    console.log(`  e2e: acknowledged to meters at ${Math.round(e.ackRate)}/s; all written ${e.seconds.toFixed(1)} s after the first publish; spool depth max ${e.mem.depthMax}; ArrayBuffers (PGlite's WebAssembly memory, Buffers) ${mib(e.mem.extFirstQ as number)}→${mib(e.mem.extLastQ as number)} MiB; mean batch ${Math.round(e.meanBatch)} points; sequence gaps ${e.gaps}`);
     console.log(`  naive: ${nv.backlog} acknowledged readings not yet in InfluxDB when the run ended (lost if the subscriber dies), ${nv.failed} failed writes`);
     if (e.count !== e.acked) console.log(`  !! e2e: InfluxDB holds ${e.count} readings, meters had ${e.acked} acknowledged`);
   } finally {
