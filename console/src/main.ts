@@ -216,6 +216,11 @@ function draw(): void {
     }
     if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   }
+  // The page's name first in the title: what a screen reader says and a browser tab shows.
+  const h1 = document.querySelector('main h1')?.textContent?.trim();
+  const app = t('appName');
+  const title = h1 && h1 !== app ? `${h1} · ${app}` : app;
+  if (document.title !== title) document.title = title;
   state.fresh.clear();
 }
 
