@@ -63,6 +63,8 @@ const reading = (k: number, seq: number): TelemetryReading => ({
   v: 1, seq, ts: T0 + seq * 60_000 + k, register: 1000 * k + seq * (k + 3), credit: 50_000 - seq, relay: 'closed', powerW: 100 + k,
 });
 
+const tokenEvent = (k: number, seq: number) => ({ v: 1, seq: 10_000 + seq, ts: T0 + seq * 60_000 + k + 1, type: 'token', result: 'accept', via: 'keypad', credited: 1000 + k * 10 + seq });
+
 beforeAll(async () => {
   if (!haveInfluxd) return;
   influx = await startInfluxd();
@@ -94,6 +96,8 @@ describe('telemetry into InfluxDB, exactly once', () => {
     const publishing = clients.map(async (c, k) => {
       for (let seq = 1; seq <= PER_METER; seq++) {
         await c.publishAsync(meterTopic(ids[k]!, 'telemetry'), JSON.stringify(reading(k, seq)), { qos: 1 });
+        // Token events too: every 25th reading comes with a keypad top-up.
+        if (seq % 25 === 0) await c.publishAsync(meterTopic(ids[k]!, 'events'), JSON.stringify(tokenEvent(k, seq)), { qos: 1 });
         progress[k] = seq;
         await sleep(4);
       }
@@ -127,6 +131,13 @@ describe('telemetry into InfluxDB, exactly once', () => {
     }
     const total = await influx!.query('SELECT count("register") FROM "reading"');
     expect(total.results[0]!.series![0]!.values[0]![1]).toBe(METERS * PER_METER);
+    const tokens = await influx!.query('SELECT count("credited") AS n, sum("credited") AS credited FROM "token_event" GROUP BY "meter"');
+    const perMeter = PER_METER / 25;
+    const gotTokens = new Map((tokens.results[0]!.series ?? []).map((s) => [s.tags!.meter!, (s.values[0] as number[]).slice(1)]));
+    for (let k = 0; k < METERS; k++) {
+      const credited = Array.from({ length: perMeter }, (_, i) => tokenEvent(k, (i + 1) * 25).credited).reduce((a, x) => a + x, 0);
+      expect(gotTokens.get(ids[k]!), `token events of ${ids[k]}`).toEqual([perMeter, credited]);
+    }
 
     await Promise.all(clients.map((c) => c.endAsync()));
     await gw.latest.flush();
