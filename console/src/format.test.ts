@@ -114,3 +114,9 @@ describe('translations', () => {
 it('remembering digits works without a browser', () => {
   expect(() => setDigits(prefs.digits)).not.toThrow();
 });
+
+it('names the currency in the interface language', async () => {
+  const { currencyName } = await import('./format.ts');
+  withLocale('en', 'latn', () => expect(currencyName('OMR')).toBe('OMR'));
+  withLocale('ar', 'latn', () => expect(currencyName('OMR')).toBe('ريال عماني'));
+});

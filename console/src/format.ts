@@ -37,6 +37,16 @@ export function currencyDigits(currency: string): number {
   }
 }
 
+/** The currency's name for labels: "OMR" in English, "ريال عماني" in Arabic. */
+export function currencyName(currency: string): string {
+  if (prefs.locale !== 'ar') return currency;
+  try {
+    return new Intl.DisplayNames(['ar'], { type: 'currency' }).of(currency) ?? currency;
+  } catch {
+    return currency;
+  }
+}
+
 /** A decimal string ("5.000") or minor units, formatted exactly (Intl formats decimal strings without floats). */
 export function money(amount: string | number | null | undefined, currency: string, opts: { minor?: boolean } = {}): string {
   if (amount == null || amount === '') return '—';

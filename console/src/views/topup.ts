@@ -6,7 +6,7 @@ import { live } from 'lit-html/directives/live.js';
 import { ApiError, api, firstArray, idempotencyKey, type Meter } from '../api.ts';
 import { announce, refreshMeters, state, update } from '../store.ts';
 import { num, numberFormat, prefs, t } from '../prefs.ts';
-import { currencyDigits, dateTime, money, normaliseAmount, quantity, tokenGroups } from '../format.ts';
+import { currencyDigits, currencyName, dateTime, money, normaliseAmount, quantity, tokenGroups } from '../format.ts';
 import { errorBox, ltr, pick, str, tk, type Load } from './common.ts';
 
 type Step = 'amount' | 'review' | 'paying' | 'receipt';
@@ -309,7 +309,7 @@ export function topupPanel(m: Meter, o: { headingLevel?: 2 | 3 } = {}): Template
       <h3 class="sub">${t('receipt')}</h3>
       <dl class="facts">
         <div><dt>${t('reference')}</dt><dd class="ref" data-reference=${str(pick(r, 'reference'))}>${ltr(str(pick(r, 'reference')), 'mono big')}</dd></div>
-        <div><dt>${t('amount', { currency: rc })}</dt><dd>${typeof amount === 'object' ? valueText('amount', amount, rc, m) : money(str(amount), rc)}</dd></div>
+        <div><dt>${t('amount', { currency: currencyName(rc) })}</dt><dd>${typeof amount === 'object' ? valueText('amount', amount, rc, m) : money(str(amount), rc)}</dd></div>
         ${units != null ? html`<div><dt>${t('units')}</dt><dd>${unitsText(units, pick(r, 'unit') ?? (m.service === 'water' ? 'm3' : 'kWh'))}</dd></div>` : nothing}
       </dl>
       <p class="small muted">${t('quoteReference')}</p>
@@ -355,7 +355,7 @@ export function topupPanel(m: Meter, o: { headingLevel?: 2 | 3 } = {}): Template
   return html`<form class="topup" @submit=${review} novalidate>
     ${heading}
     <div class="field">
-      <label for="amount-${m.id}">${t('amount', { currency: cur })}</label>
+      <label for="amount-${m.id}">${t('amount', { currency: currencyName(cur) })}</label>
       <input id="amount-${m.id}" name="amount" inputmode="decimal" autocomplete="off" dir="ltr" class="amount-input"
         aria-describedby="amount-help-${m.id}" aria-invalid=${f.invalid ? 'true' : 'false'} .value=${live(f.input)} @input=${setInput} />
       <p id="amount-help-${m.id}" class=${f.invalid ? 'field-error' : 'small muted'}>${f.invalid ? t('amountInvalid', { example: example() }) : t('amountHelp', { d, example: example() })}</p>
@@ -369,7 +369,7 @@ export function topupPanel(m: Meter, o: { headingLevel?: 2 | 3 } = {}): Template
       ${f.quote.status === 'loading' ? html`<p class="muted">${t('loading')}</p>`
         : f.quote.status === 'ok' ? breakdownList(pick(f.quote.data, 'breakdown') ?? f.quote.data, str(pick(f.quote.data, 'currency')) || cur, m)
         : f.quote.status === 'missing' ? html`<p class="notice info small">${t('breakdownUnavailable')}</p>
-            <dl class="breakdown"><div><dt>${t('amount', { currency: cur })}</dt><dd>${money(f.amount, cur)}</dd></div></dl>`
+            <dl class="breakdown"><div><dt>${t('amount', { currency: currencyName(cur) })}</dt><dd>${money(f.amount, cur)}</dd></div></dl>`
         : f.quote.status === 'error' ? errorBox(f.quote.error) : nothing}
       ${f.error ? errorBox(f.error) : nothing}
       <div class="row">
@@ -402,7 +402,7 @@ export function topupHistory(m: Meter): TemplateResult {
   const cur = state.currency;
   return html`<div class="table-wrap"><table class="list topups">
     <caption class="sr-only">${t('topupHistory')}</caption>
-    <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('reference')}</th><th scope="col" class="num">${t('amount', { currency: cur })}</th><th scope="col" class="num">${t('units')}</th><th scope="col">${t('status')}</th><th scope="col">${t('token')}</th></tr></thead>
+    <thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('reference')}</th><th scope="col" class="num">${t('amount', { currency: currencyName(cur) })}</th><th scope="col" class="num">${t('units')}</th><th scope="col">${t('status')}</th><th scope="col">${t('token')}</th></tr></thead>
     <tbody>${h.data.map((r) => {
       const ds = deliveryState(r as Record<string, unknown>);
       const amount = pick(r, 'amount');
@@ -410,7 +410,7 @@ export function topupHistory(m: Meter): TemplateResult {
       return html`<tr>
         <td data-label=${t('date')}>${dateTime(str(pick(r, 'createdAt', 'at', 'ts', 'paidAt')))}</td>
         <th scope="row" data-label=${t('reference')}>${ltr(str(pick(r, 'reference')), 'mono')}</th>
-        <td data-label=${t('amount', { currency: rc })} class="num">${typeof amount === 'object' ? valueText('amount', amount, rc, m) : money(str(amount), rc)}</td>
+        <td data-label=${t('amount', { currency: currencyName(rc) })} class="num">${typeof amount === 'object' ? valueText('amount', amount, rc, m) : money(str(amount), rc)}</td>
         <td data-label=${t('units')} class="num">${unitsText(pick(r, 'units'), pick(r, 'unit'))}</td>
         <td data-label=${t('status')}><span class="badge ${ds === 'accepted' ? 'ok' : isFinal(ds) ? 'bad' : 'warn'}">${tk('d_', ds)}</span></td>
         <td data-label=${t('token')}>${pick(r, 'token') ? html`<details class="tok"><summary>${t('showToken')}</summary>
