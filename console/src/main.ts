@@ -235,6 +235,17 @@ document.addEventListener('click', (e) => {
   e.preventDefault();
   navigate(url.pathname + url.search + url.hash);
 });
+// "/" jumps to the fleet search, as in most consoles.
+document.addEventListener('keydown', (e) => {
+  if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+  const el = e.target as HTMLElement;
+  if (el.closest('input, textarea, select, [contenteditable], dialog')) return;
+  const q = document.getElementById('f-q') as HTMLInputElement | null;
+  if (q) {
+    e.preventDefault();
+    q.focus();
+  }
+});
 window.addEventListener('popstate', () => {
   route = parse(location.pathname);
   guard();

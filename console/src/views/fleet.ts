@@ -65,7 +65,7 @@ function filterBar(areas: string[]): TemplateResult {
   return html`<form class="filters" role="search" @submit=${(e: Event) => e.preventDefault()}>
     <div class="field grow">
       <label for="f-q">${t('search')}</label>
-      <input id="f-q" type="search" name="q" autocomplete="off" placeholder=${t('searchPlaceholder')} .value=${live(filters.q)} @input=${set('q')} />
+      <input id="f-q" type="search" name="q" autocomplete="off" aria-keyshortcuts="/" placeholder=${t('searchPlaceholder')} .value=${live(filters.q)} @input=${set('q')} />
     </div>
     <div class="field">
       <label for="f-area">${t('area')}</label>
