@@ -72,8 +72,8 @@ const BREAKDOWN_LABELS: Record<string, [string, string]> = {
 };
 
 function label(key: string): string {
-  const norm = key.replace(/Minor$|Amount$/i, (m) => (/amount/i.test(m) && key.length > 6 ? '' : m)).toLowerCase().replace(/[^a-z]/g, '');
-  const hit = BREAKDOWN_LABELS[norm] ?? BREAKDOWN_LABELS[key.toLowerCase().replace(/[^a-z]/g, '')];
+  // "vatMinor", "fixed_charge", "DebtRecovery" → vat, fixedcharge, debtrecovery
+  const hit = BREAKDOWN_LABELS[key.replace(/Minor$/, '').toLowerCase().replace(/[^a-z]/g, '')];
   if (hit) return prefs.locale === 'ar' ? hit[1] : hit[0];
   return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
@@ -144,7 +144,7 @@ function knownBreakdown(b: Record<string, unknown>, m: Meter): TemplateResult {
       ${!isZero(b.vat) ? html` · ${t('bdVat')}: ${money(str(b.vat), cur)}` : nothing}</p>`;
 }
 
-/** Renders a breakdown of unknown shape: [{label|kind, amount}] or {vat: "0.238", ...}. */
+/** Renders a breakdown of another shape (a server other than Raseed's own prepaid module): [{label|kind, amount}] or {vat: "0.238", ...}. */
 export function breakdownList(b: unknown, cur: string, m: Meter): TemplateResult {
   if (b && typeof b === 'object' && !Array.isArray(b) && 'energy' in b && 'units' in b) return knownBreakdown(b as Record<string, unknown>, m);
   const rows: [string, string][] = [];
