@@ -141,7 +141,7 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     await expect.poll(() => page.locator('r-chart canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     // The consumption API's chart (per-interval energy) once the stack serves it; live power until then.
     const haveConsumption = await routeExists('GET', `/api/v1/meters/${elecId}/consumption`);
-    expect(await page.locator(`r-chart[data-kind=${haveConsumption ? 'consumption' : 'live'}]`).count()).toBe(1);
+    await expect.poll(() => page.locator(`r-chart[data-kind=${haveConsumption ? 'consumption' : 'live'}]`).count(), { timeout: 15_000 }).toBe(1);
     if (haveConsumption) {
       await page.click('button[data-range="1h"]');
       await expect.poll(() => page.locator('button[data-range="1h"]').getAttribute('aria-pressed')).toBe('true');
