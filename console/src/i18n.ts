@@ -300,6 +300,7 @@ const en = {
   notFoundMeter: 'Meter {id} was not found.',
   // units
   uKWh: 'kWh',
+  uWh: 'Wh',
   uM3: 'm³',
   uW: 'W',
   uKW: 'kW',
@@ -601,6 +602,7 @@ const ar: Record<Key, string> & Record<string, string> = {
   forbidden: 'غير مسموح لك بهذا: {detail}',
   notFoundMeter: 'لم يُعثر على العداد {id}.',
   uKWh: 'ك.و.س',
+  uWh: 'واط.س',
   uM3: 'م³',
   uW: 'واط',
   uKW: 'ك.و',

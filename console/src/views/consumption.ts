@@ -98,14 +98,16 @@ export function consumptionChart(m: Meter, o: { compact?: boolean } = {}): Templ
   if (l.status === 'ok') {
     const pts = l.data;
     // Electricity: Wh → kWh; water: L → m³ would hide small draws, so litres are charted as they are.
-    const scale = m.service === 'electricity' ? 1 / 1000 : 1;
-    const unit = m.service === 'electricity' ? t('uKWh') : t('uL');
+    // Small draws read better in Wh than as 0.0005 kWh.
+    const inKwh = m.service === 'electricity' && Math.max(0, ...pts.map((p) => p.v)) >= 1000;
+    const scale = inKwh ? 1 / 1000 : 1;
+    const unit = m.service === 'electricity' ? (inKwh ? t('uKWh') : t('uWh')) : t('uL');
     const totalRaw = pts.reduce((s, p) => s + p.v, 0);
     const spec: ChartSpec = {
       data: [pts.map((p) => p.t / 1000), pts.map((p) => p.v * scale)],
       series: [{ label: m.service === 'electricity' ? t('consumption') : t('water'), color, bars: true }],
       yLabel: unit,
-      yDigits: m.service === 'electricity' ? 2 : 0,
+      yDigits: inKwh ? 2 : 0,
       xLabel: t('time'),
       summary: `${t('consumption')}: ${t('total')} ${quantity(totalRaw, m.service)}`,
       height,
