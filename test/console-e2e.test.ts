@@ -169,6 +169,13 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
         await dlg.locator('button', { hasText: 'Check policy' }).click();
         await visible(dlg.locator('.preview .policy[data-decision], .preview .notice'));
         await shot(page, 'console-policy-preview-en', false);
+        if (await dlg.locator('[data-action=final-notice]').count()) {
+          // The notice rule held it back: record a final notice (audited), and the policy is asked again.
+          await dlg.locator('[data-action=final-notice]').click();
+          await visible(dlg.locator('.preview .notice.ok'));
+          await visible(dlg.locator('.preview .policy[data-decision]'));
+          await shot(page, 'console-policy-after-notice-en', false);
+        }
         // A safety cut is not held back by the non-payment rules.
         await dlg.locator('#cmd-reason').selectOption('safety');
         await dlg.locator('button', { hasText: 'Check policy' }).click();

@@ -30,6 +30,8 @@ export interface CommandFlow {
   /** The server's status for the request: executed, scheduled, pending_approval, ... */
   outcome: string;
   scheduledFor: string;
+  /** A final notice recorded from the dialog (ISO time), when the notice rule held the cut back. */
+  noticeAt: string;
   error: unknown;
 }
 
@@ -37,7 +39,7 @@ let flow: CommandFlow | null = null;
 let commandsMissing = false;
 
 export function openCommand(m: Meter, action: Action): void {
-  flow = { meterId: m.id, action, reason: REASONS[action][0]!, note: '', noteMissing: false, preview: { status: 'idle' }, phase: 'edit', answer: null, command: null, outcome: '', scheduledFor: '', error: null };
+  flow = { meterId: m.id, action, reason: REASONS[action][0]!, note: '', noteMissing: false, preview: { status: 'idle' }, phase: 'edit', answer: null, command: null, outcome: '', scheduledFor: '', noticeAt: '', error: null };
   update();
 }
 export function closeCommand(): void {
@@ -131,6 +133,20 @@ async function preview(f: CommandFlow): Promise<void> {
   }
   f.preview = { status: 'missing' };
   update();
+}
+
+/** The notice rule wants a final notice before a non-payment cut: record one (audited by the server), then ask again. */
+async function recordNotice(f: CommandFlow): Promise<void> {
+  const note = f.note.trim().length >= 3 ? f.note.trim() : 'final notice served';
+  try {
+    const r = await api<{ issuedAt: string }>(`/api/v1/meters/${encodeURIComponent(f.meterId)}/final-notices`, { method: 'POST', body: { note } });
+    f.noticeAt = r.issuedAt;
+    announce(t('noticeRecorded', { time: dateTime(r.issuedAt) }));
+    await preview(f);
+  } catch (err) {
+    f.error = err;
+    update();
+  }
 }
 
 const FINAL = ['acknowledged', 'rejected', 'failed', 'expired', 'cancelled'];
@@ -259,7 +275,9 @@ export function commandDialogBody(m: Meter | undefined): TemplateResult {
       ${f.action === 'disconnect' && editing ? html`<div class="preview">
         ${f.preview.status === 'idle' ? html`<button type="button" class="btn" @click=${() => preview(f)}>${t('checkPolicy')}</button>`
           : f.preview.status === 'loading' ? html`<p class="muted">${t('loading')}</p>`
-          : f.preview.status === 'ok' ? policyBox(readPolicy(f.preview.data), { preview: true })
+          : f.preview.status === 'ok' ? html`${policyBox(readPolicy(f.preview.data), { preview: true })}
+            ${f.noticeAt ? html`<p class="notice ok small" role="status">${t('noticeRecorded', { time: dateTime(f.noticeAt) })}</p>`
+              : readPolicy(f.preview.data)?.rule === 'notice' ? html`<button type="button" class="btn" data-action="final-notice" @click=${() => recordNotice(f)}>${t('recordNotice')}</button>` : nothing}`
           : f.preview.status === 'missing' ? html`<p class="notice info small">${t('policyUnavailable')}</p>`
           : f.preview.status === 'error' ? errorBox(f.preview.error) : nothing}
       </div>` : nothing}
@@ -271,7 +289,8 @@ export function commandDialogBody(m: Meter | undefined): TemplateResult {
       ${f.phase === 'tracking' && f.command ? html`${f.answer && f.action === 'disconnect' ? policyBox(readPolicy(f.answer), { fallback: 'allow' }) : nothing}${progress(f.command)}` : nothing}
       <div class="row end">
         ${editing ? html`<button type="submit" class="btn ${f.action === 'disconnect' ? 'danger' : 'primary'} confirm" ?disabled=${f.phase === 'sending'}>
-          ${f.phase === 'sending' ? t('sending') : f.action === 'disconnect' ? t('confirmDisconnect') : t('confirmReconnect')}</button>` : nothing}
+          ${f.phase === 'sending' ? t('sending') : f.action === 'reconnect' ? t('confirmReconnect')
+            : f.preview.status === 'ok' && readPolicy(f.preview.data)?.decision === 'defer' ? t('confirmSchedule') : t('confirmDisconnect')}</button>` : nothing}
         <button type="button" class="btn" @click=${closeCommand}>${editing ? t('cancel') : t('close')}</button>
       </div>
     </form>`;
