@@ -16,6 +16,9 @@ import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { meterRoutes } from './routes/meters.ts';
 import { liveRoutes } from './routes/live.ts';
+import { consumptionRoutes } from './routes/consumption.ts';
+import { metricsRoutes } from './routes/metrics.ts';
+import { createTelemetryReader } from '../store/index.ts';
 
 export type RaseedApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -71,7 +74,8 @@ export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
   await app.register(async (scope) => sessionRoutes(scope as unknown as RaseedApp, ctx));
   await app.register(async (scope) => meterRoutes(scope as unknown as RaseedApp, ctx));
   await app.register(async (scope) => liveRoutes(scope as unknown as RaseedApp, ctx));
-  for (const plugin of ctx.plugins ?? []) {
+  // Consumption history and fleet aggregates (InfluxDB when configured, else the SQL store) and /metrics.
+  for (const plugin of [consumptionRoutes(createTelemetryReader(ctx.config, ctx.db)), metricsRoutes(), ...(ctx.plugins ?? [])]) {
     await app.register(async (scope) => plugin(scope as unknown as RaseedApp, ctx));
   }
 

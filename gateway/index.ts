@@ -8,3 +8,4 @@ export { embeddedPublishHook, embeddedCommandTransport, connectExternalGateway, 
 export { metricsRegistry, messagesIn, messagesRejected } from './metrics.ts';
 export { CommandService, type CommandBody, type IssueOptions, type CommandServiceOptions } from './commands.ts';
 export * from './telemetry/index.ts';
+export * from './serial/index.ts';

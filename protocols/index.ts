@@ -4,3 +4,4 @@ export * from './telemetry.ts';
 export { luhnCheckDigit } from './sts/meter-number.ts';
 export * from './reference.ts';
 export * as sts from './sts/index.ts';
+export * as iec62056 from './iec62056/index.ts';

@@ -11,3 +11,4 @@ export * from './readings.ts';
 export * from './service-accounts.ts';
 export { SecretBox } from './secret-box.ts';
 export * from './commands.ts';
+export * from './telemetry/index.ts';

@@ -3,9 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, silentLogger } from '../config/index.ts';
 import { openStore, createMeter, createUser, createSession, createSubscriber, upsertReadings, type Db } from '../store/index.ts';
 import { buildApi, type RaseedApp } from '../dashboard-api/index.ts';
-import { SqlTelemetryReader } from '../store/telemetry/index.ts';
-import { consumptionRoutes } from '../dashboard-api/routes/consumption.ts';
-import { metricsRoutes } from '../dashboard-api/routes/metrics.ts';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 3, 1);
@@ -25,7 +22,7 @@ beforeAll(async () => {
   await upsertReadings(db, [r('E1', 1, T0 - 1, 100), r('E1', 2, T0 + 10, 150), r('E1', 3, T0 + 2 * H, 40), r('E2', 1, T0, 5), r('E2', 2, T0 + H, 905)]);
   operator = (await createSession(db, op.id)).token;
   subscriber = (await createSession(db, su.id)).token;
-  app = await buildApi({ db, config: loadConfig({}), logger: silentLogger, plugins: [consumptionRoutes(new SqlTelemetryReader(db)), metricsRoutes()] });
+  app = await buildApi({ db, config: loadConfig({}), logger: silentLogger, });
 });
 afterAll(async () => {
   await app?.close();

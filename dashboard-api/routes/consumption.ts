@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { getMeter } from '../../store/index.ts';
 // store/telemetry is re-exported by store/index.ts once the lead wires it; until then, its own index.
-import { TelemetryQueryError, InfluxQueryError, type TelemetryReader } from '../../store/telemetry/index.ts';
+import { TelemetryQueryError, InfluxQueryError, type TelemetryReader } from '../../store/index.ts';
 import type { RaseedApp } from '../app.ts';
 import type { ApiContext, ApiPlugin } from '../context.ts';
 import { canSeeMeter, requireRole } from '../auth.ts';
