@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Logger, LoadedConfig } from '../config/index.ts';
 import { choosePort } from '../config/index.ts';
-import { openStore, upsertServiceAccount, SecretBox, type Db } from '../store/index.ts';
+import { createMeter, getMeter, openStore, upsertServiceAccount, SecretBox, type Db } from '../store/index.ts';
 import { identityOf, startBroker, type RunningBroker } from '../broker/index.ts';
 import {
-  CommandService, Ingest, createTelemetryPipeline, LatestStateWriter, MeterDirectory, connectExternalGateway, embeddedCommandTransport,
+  CommandService, Ingest, createTelemetryPipeline, parseSerialChannels, routeCommands, startSerialChannels, LatestStateWriter, MeterDirectory, connectExternalGateway, embeddedCommandTransport,
   embeddedPublishHook, type CommandTransport, type ExternalGateway, type TelemetryPipeline,
 } from '../gateway/index.ts';
 import { buildApi, type ApiPlugin, type RaseedApp } from '../dashboard-api/index.ts';
@@ -165,6 +165,20 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       const e = external;
       stops.push(() => e.close());
       transport = external;
+    }
+
+    // Serial meters (IEC 62056-21 over RS-485 / optical probes): same ingest, commands routed to their bus.
+    const serialChannels = parseSerialChannels(config.SERIAL_CHANNELS);
+    if (ingest && serialChannels.length) {
+      // Meters named in the configuration are registered as serial electricity meters if the registry lacks them.
+      for (const m of serialChannels.flatMap((c) => c.meters)) {
+        if (!(await getMeter(db, m.id))) await createMeter(db, { id: m.id, service: 'electricity', transport: 'serial' });
+        directory.invalidate(m.id);
+      }
+      const serial = startSerialChannels(serialChannels, { ingest, logger });
+      stops.push(() => serial.stop());
+      transport = routeCommands(serial.commands, transport);
+      notes.push(`serial channels: ${serialChannels.map((c) => c.path).join(', ')}`);
     }
 
     const box = config.RASEED_DATA_KEY ? SecretBox.fromBase64(config.RASEED_DATA_KEY) : SecretBox.fromBase64(dataSecret(dataDir, 'data.key'));
