@@ -121,8 +121,10 @@ export class CommandService extends EventEmitter<CommandEvents> {
     if (online === false) return; // delivered when the meter comes back
     try {
       await t.send(rec.meterId, this.wire(rec));
-      await markSent(this.o.db, rec.reference, now, now + this.backoff(rec.attempts));
-      this.emit('sent', rec);
+      const nextAttemptAt = now + this.backoff(rec.attempts);
+      await markSent(this.o.db, rec.reference, now, nextAttemptAt);
+      // Listeners get the record as it now stands, not as it was before the send.
+      this.emit('sent', { ...rec, status: 'sent', attempts: rec.attempts + 1, sentAt: rec.sentAt ?? now, nextAttemptAt });
     } catch (err) {
       this.o.logger.warn({ err, ref: rec.reference, meter: rec.meterId }, 'command send failed; will retry');
     }

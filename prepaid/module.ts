@@ -61,7 +61,7 @@ export function createPrepaidModule(opts: PrepaidModuleOptions = {}): RaseedModu
       });
 
       const onSent = (rec: import('../store/index.ts').CommandRecord) => {
-        if (rec.type === 'token') void topups.applyCommand({ ...rec, status: 'sent', sentAt: rec.sentAt ?? Date.now() }).catch((err) => logger.error({ err, ref: rec.reference }, 'top-up state update failed'));
+        if (rec.type === 'token') void topups.applyCommand(rec).catch((err) => logger.error({ err, ref: rec.reference }, 'top-up state update failed'));
       };
       const onFinished = (rec: import('../store/index.ts').CommandRecord) => {
         if (rec.type === 'token') void topups.applyCommand(rec).catch((err) => logger.error({ err, ref: rec.reference }, 'top-up state update failed'));
