@@ -14,15 +14,17 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
-import { silentLogger, createLogger } from '../config/index.ts';
-import { openStore, createMeter, hashPassword, upsertServiceAccount, type Db } from '../store/index.ts';
+import { silentLogger, createLogger } from '../platform/index.ts';
+import { openStore, hashPassword, type Db } from '../platform/index.ts';
+import { createMeter, upsertServiceAccount, RegistryMeterDirectory, registryMeterInfo } from '../modules/registry/index.ts';
 import { startBroker, type RunningBroker } from '../broker/index.ts';
 import {
-  Ingest, LatestStateWriter, MeterDirectory, embeddedPublishHook,
-  InfluxTelemetrySink, SpooledPipeline, cachedMeterInfo, registryMeterInfo, encodeRecord, readingLine,
+  Ingest, LatestStateWriter, embeddedPublishHook,
+  InfluxTelemetrySink, SpooledPipeline, cachedMeterInfo, encodeRecord, readingLine,
 } from '../gateway/index.ts';
 import { TelemetryReading, decodePayload, meterTopic, fleetFilter } from '../protocols/index.ts';
 import { startInfluxd, freePort, type InfluxdHandle } from '../test/support/influxd.ts';
+import { allMigrations } from '../app/index.ts';
 
 const SECONDS = Number(process.env.INGEST_SECONDS ?? 30);
 const METERS = Number(process.env.INGEST_METERS ?? 200);
@@ -209,7 +211,7 @@ async function countIn(influx: InfluxdHandle, db: string): Promise<number> {
 }
 
 async function setupStore(): Promise<Db> {
-  const db = await openStore({});
+  const db = await openStore({ migrations: allMigrations() });
   const hash = await hashPassword(PASSWORD);
   const ids = meterIds(METERS);
   for (let i = 0; i < ids.length; i += 500) {
@@ -233,7 +235,7 @@ async function e2e(influx: InfluxdHandle, db: Db) {
     logger,
     ...(process.env.INGEST_LINGER_MS ? { lingerMs: Number(process.env.INGEST_LINGER_MS) } : {}),
   });
-  const directory = new MeterDirectory(db);
+  const directory = new RegistryMeterDirectory(db);
   const latest = new LatestStateWriter(db, silentLogger);
   const ingest = new Ingest(pipeline, directory, latest, silentLogger);
   const port = await freePort();
@@ -260,7 +262,7 @@ async function e2e(influx: InfluxdHandle, db: Db) {
 // ---------------------------------------------------------------- naive: one subscriber, one HTTP write per message
 async function naive(influx: InfluxdHandle, db: Db) {
   await influx.query('CREATE DATABASE "naive"');
-  const directory = new MeterDirectory(db);
+  const directory = new RegistryMeterDirectory(db);
   const port = await freePort();
   const broker: RunningBroker = await startBroker({ port, host: '127.0.0.1', logger: silentLogger, authenticate: (u, p) => directory.authenticate(u, p) });
   const sub = mqtt.connect(`mqtt://127.0.0.1:${port}`, { clientId: 'naive-writer', username: 'svc:bench', password: PASSWORD, clean: true });
@@ -290,7 +292,7 @@ async function naive(influx: InfluxdHandle, db: Db) {
 
 // ---------------------------------------------------------------- the load generator's own limit: broker acks, nothing else
 async function brokerOnly(db: Db) {
-  const directory = new MeterDirectory(db);
+  const directory = new RegistryMeterDirectory(db);
   const port = await freePort();
   const broker = await startBroker({ port, host: '127.0.0.1', logger: silentLogger, authenticate: (u, p) => directory.authenticate(u, p), onPublish: async () => {} });
   const g = await runGenerator(`mqtt://127.0.0.1:${port}`, BROKER_SECONDS, 0);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isPortFree } from '../config/index.ts';
+import { isPortFree } from '../platform/index.ts';
 
 const fleets = (process.env.STARTUP_FLEETS ?? '20,2000').split(',').map(Number);
 const settleS = Number(process.env.STARTUP_SETTLE_S ?? 30);

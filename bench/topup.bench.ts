@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { loadConfig, silentLogger } from '../config/index.ts';
-import { startStack, type RunningStack } from '../cli/index.ts';
-import { createUser } from '../store/index.ts';
-import { createPrepaidModule } from '../prepaid/index.ts';
+import { loadConfig, silentLogger } from '../platform/index.ts';
+import { startStack, type RunningStack } from '../app/index.ts';
+import { createUser } from '../modules/registry/index.ts';
+import { createPrepaidModule } from '../modules/prepaid/index.ts';
 
 const N = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);

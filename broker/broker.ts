@@ -4,7 +4,7 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Aedes, type AedesOptions, type Client } from 'aedes';
-import type { Logger } from '../config/index.ts';
+import type { Logger } from '../platform/index.ts';
 import { canPublish, canSubscribe, type Identity } from './acl.ts';
 
 export type Authenticator = (username: string, password: string) => Promise<Identity | null>;

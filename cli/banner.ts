@@ -1,5 +1,5 @@
 // The start banner: where everything is and how to log in.
-import type { RunningStack } from './stack.ts';
+import type { RunningStack } from '../app/index.ts';
 
 export function banner(s: RunningStack, version: string): string {
   const lines: string[] = ['', `  Raseed ${version} — prepaid meters gateway`, ''];

@@ -1,12 +1,11 @@
 // The `raseed` command line: each subcommand runs one part, `start` runs them all.
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { ConfigError, PortInUseError, createLogger, loadConfig, type ConfigInput } from '../config/index.ts';
-import { startStack, type StackOptions } from './stack.ts';
+import { ConfigError, PortInUseError, createLogger, loadConfig, type ConfigInput } from '../platform/index.ts';
+import { startStack, type StackOptions } from '../app/index.ts';
 import { banner } from './banner.ts';
 import { registerStsCommands } from './sts.ts';
 
-export { startStack, type RunningStack, type StackOptions, type StackContext, type RaseedModule, type ModuleInstance } from './stack.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 

@@ -1,7 +1,7 @@
-// The Fastify application: schema first (zod schemas are validation, serialisation and the OpenAPI
-// document at once), problem+json errors, bearer auth, and encapsulated route plugins.
-import Fastify, { type FastifyInstance, type FastifyBaseLogger, type RawServerDefault } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// The Fastify shell: schema first (zod schemas are validation, serialisation and the OpenAPI document at
+// once), problem+json errors through one table, bearer auth, health, the console, and the modules' routes
+// plugins, each in its own encapsulated scope. It knows no module: the composition root hands them in.
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { existsSync } from 'node:fs';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -9,18 +9,10 @@ import fastifyStatic from '@fastify/static';
 import {
   hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { ApiContext } from './context.ts';
+import type { ApiContext, RaseedApp } from './types.ts';
 import { authHook } from './auth.ts';
-import { HttpProblem } from './problem.ts';
-import { healthRoutes } from './routes/health.ts';
-import { sessionRoutes } from './routes/sessions.ts';
-import { meterRoutes } from './routes/meters.ts';
-import { liveRoutes } from './routes/live.ts';
-import { consumptionRoutes } from './routes/consumption.ts';
-import { metricsRoutes } from './routes/metrics.ts';
-import { createTelemetryReader } from '../store/index.ts';
-
-export type RaseedApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+import { problemOf } from './problem.ts';
+import { healthRoutes } from './health.ts';
 
 export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
   const app = Fastify({
@@ -33,7 +25,8 @@ export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
   app.setSerializerCompiler(serializerCompiler);
 
   app.setErrorHandler((err, req, reply) => {
-    if (err instanceof HttpProblem) return reply.code(err.status).type('application/problem+json').send(err.toJSON());
+    const known = problemOf(err);
+    if (known) return reply.code(known.status).type('application/problem+json').send(known.toJSON());
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => ({ path: `${err.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`, message: v.message ?? 'invalid' }));
       return reply.code(400).type('application/problem+json').send({
@@ -68,14 +61,9 @@ export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.decorateRequest('user', null);
-  app.addHook('onRequest', authHook(ctx.db));
+  app.addHook('onRequest', authHook(ctx.authenticate));
 
-  await app.register(async (scope) => healthRoutes(scope as unknown as RaseedApp, ctx));
-  await app.register(async (scope) => sessionRoutes(scope as unknown as RaseedApp, ctx));
-  await app.register(async (scope) => meterRoutes(scope as unknown as RaseedApp, ctx));
-  await app.register(async (scope) => liveRoutes(scope as unknown as RaseedApp, ctx));
-  // Consumption history and fleet aggregates (InfluxDB when configured, else the SQL store) and /metrics.
-  for (const plugin of [consumptionRoutes(createTelemetryReader(ctx.config, ctx.db)), metricsRoutes(), ...(ctx.plugins ?? [])]) {
+  for (const plugin of [healthRoutes, ...(ctx.plugins ?? [])]) {
     await app.register(async (scope) => plugin(scope as unknown as RaseedApp, ctx));
   }
 

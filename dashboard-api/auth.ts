@@ -1,11 +1,11 @@
 // Bearer-token authentication and role checks. Tokens come from POST /api/v1/sessions; only their hash is stored.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { userForSession, type Role, type User, type Db } from '../store/index.ts';
+import type { ApiContext, Principal, Role } from './types.ts';
 import { forbidden, unauthorized } from './problem.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    user: User | null;
+    user: Principal | null;
   }
 }
 
@@ -19,11 +19,11 @@ export function bearerToken(req: FastifyRequest): string | null {
   return typeof q === 'string' && q ? q : null;
 }
 
-export function authHook(db: Db) {
+export function authHook(authenticate: ApiContext['authenticate']) {
   return async (req: FastifyRequest) => {
     req.user = null;
     const token = bearerToken(req);
-    if (token) req.user = await userForSession(db, token);
+    if (token) req.user = await authenticate(token);
   };
 }
 
@@ -36,7 +36,7 @@ export function requireRole(...roles: Role[]) {
 }
 
 /** Operators see every meter; a subscriber only their own. */
-export function canSeeMeter(user: User, meterSubscriberId: number | null): boolean {
+export function canSeeMeter(user: Principal, meterSubscriberId: number | null): boolean {
   if (OPERATOR_ROLES.includes(user.role)) return true;
   return user.role === 'subscriber' && user.subscriberId !== null && user.subscriberId === meterSubscriberId;
 }

@@ -1,11 +1,17 @@
-// Public face of gateway/: ingest from meters (MQTT, serial), durable telemetry pipeline, command delivery.
+// Public face of gateway/: ingest from meters (MQTT, serial), the durable telemetry pipeline and its
+// readers, each meter's latest state, and the one command lifecycle with its transports.
 export type { TelemetryPipeline, IngestedReading, IngestedEvent } from './pipeline.ts';
+export type { MeterDirectory } from './directory.ts';
 export { Ingest, type IngestOutcome, type IngestListeners, type Transport } from './ingest.ts';
-export { MeterDirectory } from './meter-directory.ts';
 export { LatestStateWriter } from './latest-state.ts';
-export { DirectStorePipeline } from './direct-pipeline.ts';
+export { setOnline, applyLatestReading, readingFlags } from './meter-state.ts';
+export { upsertReadings, upsertEvents, listReadings, countReadings, type StoredReading, type ReadingRow } from './readings.ts';
 export { embeddedPublishHook, embeddedCommandTransport, connectExternalGateway, type CommandTransport, type ExternalGateway, type ExternalGatewayOptions } from './mqtt.ts';
 export { metricsRegistry, messagesIn, messagesRejected } from './metrics.ts';
-export { CommandService, type CommandBody, type IssueOptions, type CommandServiceOptions } from './commands.ts';
+export { CommandService, UnknownCommandKindError, type CommandBody, type CommandKind, type IssueOptions, type CommandServiceOptions } from './commands.ts';
+export * from './command-store.ts';
 export * from './telemetry/index.ts';
 export * from './serial/index.ts';
+
+/** The gateway's own tables (readings, events, latest state, commands). */
+export const GATEWAY_MIGRATIONS = new URL('./migrations/', import.meta.url);

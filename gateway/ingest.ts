@@ -4,9 +4,9 @@ import {
   CommandAck, MeterEvent, MeterStatus, TelemetryReading, decodePayload, parseMeterTopic,
   type MeterTopicKind,
 } from '../protocols/index.ts';
-import type { Logger } from '../config/index.ts';
+import type { Logger } from '../platform/index.ts';
 import type { TelemetryPipeline } from './pipeline.ts';
-import type { MeterDirectory } from './meter-directory.ts';
+import type { MeterDirectory } from './directory.ts';
 import type { LatestStateWriter } from './latest-state.ts';
 import { messagesIn, messagesRejected } from './metrics.ts';
 

@@ -1,8 +1,9 @@
 // Keeps each meter's latest state in the store. Updates are coalesced per meter and written
 // in one transaction per flush, so thousands of meters cost one write round per second, not one per reading.
-import { applyLatestReading, setOnline, type Db } from '../store/index.ts';
+import { applyLatestReading, setOnline } from './meter-state.ts';
+import { type Db } from '../platform/index.ts';
 import type { TelemetryReading } from '../protocols/index.ts';
-import type { Logger } from '../config/index.ts';
+import type { Logger } from '../platform/index.ts';
 
 export class LatestStateWriter {
   private pending = new Map<string, { reading: TelemetryReading; receivedAt: number }>();

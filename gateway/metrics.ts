@@ -1,8 +1,8 @@
-// The gateway's Prometheus metrics registry; every part of the gateway registers its metrics here.
-import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+// The gateway's own metrics, registered in the process's registry (platform/metrics.ts).
+import { Counter } from 'prom-client';
+import { metricsRegistry } from '../platform/index.ts';
 
-export const metricsRegistry = new Registry();
-collectDefaultMetrics({ register: metricsRegistry, prefix: 'raseed_process_' });
+export { metricsRegistry };
 
 export const messagesIn = new Counter({
   name: 'raseed_gateway_messages_in_total',

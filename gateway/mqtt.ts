@@ -5,14 +5,14 @@
 // gateways split the fleet.
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Aedes } from 'aedes';
-import { fleetFilter, sharedFleetFilter, meterTopic, type MeterCommand, type MeterTopicKind } from '../protocols/index.ts';
+import { fleetFilter, sharedFleetFilter, meterTopic, type CommandEnvelope, type MeterTopicKind } from '../protocols/index.ts';
 import type { Identity, PublishHook } from '../broker/index.ts';
-import type { Logger } from '../config/index.ts';
+import type { Logger } from '../platform/index.ts';
 import type { Ingest } from './ingest.ts';
 
 /** Delivers commands to meters. */
 export interface CommandTransport {
-  send(meterId: string, cmd: MeterCommand): Promise<void>;
+  send(meterId: string, cmd: CommandEnvelope): Promise<void>;
 }
 
 export function embeddedPublishHook(ingest: Ingest): PublishHook {

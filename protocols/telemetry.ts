@@ -74,7 +74,15 @@ export const MeterStatus = z.object({
 }).strict();
 export type MeterStatus = z.infer<typeof MeterStatus>;
 
-/** Commands the head end sends to a meter (QoS 1). `ref` makes redelivery idempotent on the meter. */
+/**
+ * The envelope of every command the head end sends to a meter (QoS 1): version, reference (redelivery is
+ * idempotent on the meter), deadline and kind. Kinds are open (a module declares its own, e.g. firmware);
+ * MeterCommand below lists the kinds every Raseed meter understands.
+ */
+export const CommandEnvelope = z.object({ v: z.literal(1), ref: z.string().min(1).max(64), expiresAt: epochMs.optional(), type: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.-]{0,31}$/) }).passthrough();
+export type CommandEnvelope = z.infer<typeof CommandEnvelope>;
+
+/** The command kinds every Raseed meter understands. */
 export const MeterCommand = z.discriminatedUnion('type', [
   z.object({ v: z.literal(1), ref: z.string().min(1).max(64), expiresAt: epochMs.optional(), type: z.literal('token'), token: z.string().regex(/^\d{20}$/) }).strict(),
   z.object({ v: z.literal(1), ref: z.string().min(1).max(64), expiresAt: epochMs.optional(), type: z.literal('relay'), action: z.enum(['disconnect', 'reconnect']) }).strict(),

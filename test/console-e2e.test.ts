@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { loadConfig, silentLogger } from '../config/index.ts';
-import { startStack, type RunningStack } from '../cli/index.ts';
+import { loadConfig, silentLogger } from '../platform/index.ts';
+import { startStack, type RunningStack } from '../app/index.ts';
 import { chromiumAvailable, launchChromium } from './support/browser.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -4,11 +4,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
 import { randomBytes } from 'node:crypto';
-import { silentLogger } from '../config/index.ts';
-import { createMeter, countReadings, migrate, openPglite, type Db } from '../store/index.ts';
-import { DirectStorePipeline, Ingest, LatestStateWriter, MeterDirectory, connectExternalGateway, type ExternalGateway } from '../gateway/index.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '../platform/index.ts';
+import { createMeter, RegistryMeterDirectory, registryMeterInfo } from '../modules/registry/index.ts';
+import { countReadings } from '../gateway/index.ts';
+import { migrate, openPglite, type Db } from '../platform/index.ts';
+import { SpooledPipeline, SqlTelemetrySink, cachedMeterInfo, Ingest, LatestStateWriter, connectExternalGateway, type ExternalGateway } from '../gateway/index.ts';
 import { meterTopic } from '../protocols/index.ts';
 import { eventually } from './support/stack.ts';
+import { allMigrations } from '../app/index.ts';
 
 const URL_ = process.env.TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
 
@@ -30,14 +36,18 @@ describe.skipIf(!available)('gateways on an external broker with shared subscrip
   const run = randomBytes(3).toString('hex');
   const meters = Array.from({ length: 8 }, (_, i) => `x${run}${i}`);
 
+  let pipeline: SpooledPipeline;
+  let spoolDir = '';
+
   beforeAll(async () => {
     db = await openPglite();
-    await migrate(db);
+    await migrate(db, allMigrations());
     for (const id of meters) await createMeter(db, { id, service: 'electricity' });
-    const pipeline = new DirectStorePipeline(db);
+    spoolDir = mkdtempSync(join(tmpdir(), 'raseed-ext-'));
+    pipeline = await SpooledPipeline.open({ spool: { dir: spoolDir }, sink: new SqlTelemetrySink(db), logger: silentLogger, meterInfo: cachedMeterInfo(registryMeterInfo(db)) });
     for (let g = 0; g < 2; g++) {
       const latest = new LatestStateWriter(db, silentLogger);
-      const ingest = new Ingest(pipeline, new MeterDirectory(db), latest, silentLogger);
+      const ingest = new Ingest(pipeline, new RegistryMeterDirectory(db), latest, silentLogger);
       const gw = await connectExternalGateway(ingest, { url: URL_, username: 'svc:gateway', password: 'x', sharedGroup: `raseed-test-${run}`, clientId: `gw-${run}-${g}`, logger: silentLogger });
       gateways.push({ ingest, gw, latest });
     }
@@ -48,6 +58,8 @@ describe.skipIf(!available)('gateways on an external broker with shared subscrip
       await g.gw.close();
       await g.latest.flush();
     }
+    await pipeline?.close();
+    if (spoolDir) rmSync(spoolDir, { recursive: true, force: true });
     await db?.close();
   });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
 import { startTestStack, eventually, type TestStack } from './support/stack.ts';
 import { meterTopic } from '../protocols/index.ts';
-import { countReadings } from '../store/index.ts';
+import { countReadings } from '../gateway/index.ts';
 import { simPassword } from '../meter-sim/index.ts';
 
 let s: TestStack;

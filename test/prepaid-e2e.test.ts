@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, eventually, type TestStack } from './support/stack.ts';
 import { simPassword } from '../meter-sim/index.ts';
-import type { PrepaidApi } from '../prepaid/index.ts';
+import type { PrepaidApi } from '../modules/prepaid/index.ts';
 
 let s: TestStack;
 let subToken: string;

@@ -6,11 +6,11 @@
 // enforced and the append-only audit log shows every action with operator and reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, eventually, type TestStack } from './support/stack.ts';
-import { createUser } from '../store/index.ts';
-import type { RaseedModule } from '../cli/index.ts';
+import { createUser } from '../modules/registry/index.ts';
+import type { RaseedModule } from '../app/index.ts';
 import type { TokenDecoderPort } from '../meter-sim/index.ts';
-import { createPolicyModule, type PolicyApi } from '../policy/module.ts';
-import { createPrepaidModule } from '../prepaid/index.ts';
+import { createPolicyModule, type PolicyApi } from '../modules/policy/index.ts';
+import { createPrepaidModule } from '../modules/prepaid/index.ts';
 
 /** Muscat is UTC+4. */
 const muscat = (local: string) => Date.parse(`${local}+04:00`);

@@ -2,14 +2,14 @@
 // bus, tops a meter up with an STS token, cuts it, and survives the port vanishing and coming back mid-run with no
 // reading lost or duplicated (readings counted by the meter's sequence number).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, silentLogger } from '../config/index.ts';
+import { createLogger, silentLogger } from '../platform/index.ts';
 import type { IngestedReading, TelemetryPipeline } from '../gateway/index.ts';
 // gateway/serial's public face (until gateway/index.ts re-exports it).
-import { routeCommands, startSerialChannels, type RunningSerialChannels } from '../gateway/serial/index.ts';
-import { createMeter } from '../store/index.ts';
+import { routeCommands, startSerialChannels, type RunningSerialChannels } from '../gateway/index.ts';
+import { createMeter } from '../modules/registry/index.ts';
 import { eventually, startTestStack, type TestStack } from './support/stack.ts';
 import { SimMeter, meterNumber } from '../meter-sim/index.ts';
-import { socatAvailable, startSerialMeterSim, type RunningSerialMeterSim } from '../meter-sim/serial/index.ts';
+import { socatAvailable, startSerialMeterSim, type RunningSerialMeterSim } from '../meter-sim/index.ts';
 import { sts } from '../protocols/index.ts';
 
 const HAVE_SOCAT = socatAvailable();

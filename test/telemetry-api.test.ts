@@ -1,8 +1,12 @@
 // The consumption API and /metrics on the Fastify app: access rules, parameters, problem+json errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, silentLogger } from '../config/index.ts';
-import { openStore, createMeter, createUser, createSession, createSubscriber, upsertReadings, type Db } from '../store/index.ts';
+import { loadConfig, silentLogger } from '../platform/index.ts';
+import { openStore, type Db } from '../platform/index.ts';
+import { createMeter, createUser, createSession, createSubscriber, userForSession } from '../modules/registry/index.ts';
+import { consumptionRoutes, metricsRoutes, telemetryModule } from '../modules/telemetry/index.ts';
+import { createTelemetryReader, upsertReadings } from '../gateway/index.ts';
 import { buildApi, type RaseedApp } from '../dashboard-api/index.ts';
+import { allMigrations } from '../app/index.ts';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 3, 1);
@@ -12,7 +16,7 @@ let operator = '';
 let subscriber = '';
 
 beforeAll(async () => {
-  db = await openStore({});
+  db = await openStore({ migrations: allMigrations() });
   const op = await createUser(db, { username: 'op', password: 'operator-pass', role: 'operator' });
   const su = await createUser(db, { username: 'sub', password: 'subscriber-pass', role: 'subscriber' });
   const subId = await createSubscriber(db, { accountNo: 'AC-1', name: 'Sub One', userId: su.id });
@@ -22,7 +26,9 @@ beforeAll(async () => {
   await upsertReadings(db, [r('E1', 1, T0 - 1, 100), r('E1', 2, T0 + 10, 150), r('E1', 3, T0 + 2 * H, 40), r('E2', 1, T0, 5), r('E2', 2, T0 + H, 905)]);
   operator = (await createSession(db, op.id)).token;
   subscriber = (await createSession(db, su.id)).token;
-  app = await buildApi({ db, config: loadConfig({}), logger: silentLogger, });
+  const config = loadConfig({});
+  void telemetryModule; // the module mounts these same two plugins in a running stack
+  app = await buildApi({ db, config, logger: silentLogger, authenticate: (t) => userForSession(db, t), plugins: [consumptionRoutes(createTelemetryReader(config, db)), metricsRoutes()] });
 });
 afterAll(async () => {
   await app?.close();

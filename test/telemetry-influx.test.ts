@@ -9,12 +9,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
-import { silentLogger } from '../config/index.ts';
-import { openStore, createMeter, hashPassword, type Db } from '../store/index.ts';
+import { silentLogger } from '../platform/index.ts';
+import { openStore, hashPassword, type Db } from '../platform/index.ts';
+import { createMeter, RegistryMeterDirectory } from '../modules/registry/index.ts';
 import { startBroker, type RunningBroker } from '../broker/index.ts';
-import { Ingest, LatestStateWriter, MeterDirectory, embeddedPublishHook, InfluxTelemetrySink, SpooledPipeline } from '../gateway/index.ts';
+import { Ingest, LatestStateWriter, embeddedPublishHook, InfluxTelemetrySink, SpooledPipeline } from '../gateway/index.ts';
 import { meterTopic, type TelemetryReading } from '../protocols/index.ts';
 import { findInfluxd, freePort, influxdSkipMessage, startInfluxd, type InfluxdHandle } from './support/influxd.ts';
+import { allMigrations } from '../app/index.ts';
 
 const haveInfluxd = findInfluxd() !== null;
 const RASEED_BIN = new URL('../bin/raseed.mjs', import.meta.url).pathname;
@@ -45,7 +47,7 @@ async function startGateway(): Promise<Gateway> {
     lingerMs: 20,
     retry: { minDelayMs: 50, maxDelayMs: 500 },
   });
-  const directory = new MeterDirectory(db);
+  const directory = new RegistryMeterDirectory(db);
   const latest = new LatestStateWriter(db, silentLogger, 200);
   const ingest = new Ingest(pipeline, directory, latest, silentLogger);
   const broker = await startBroker({
@@ -68,7 +70,7 @@ const tokenEvent = (k: number, seq: number) => ({ v: 1, seq: 10_000 + seq, ts: T
 beforeAll(async () => {
   if (!haveInfluxd) return;
   influx = await startInfluxd();
-  db = await openStore({});
+  db = await openStore({ migrations: allMigrations() });
   const hash = await hashPassword('meter-pass');
   for (const id of ids) await createMeter(db, { id, service: 'electricity', mqttPasswordHash: hash });
   spoolDir = fs.mkdtempSync(join(os.tmpdir(), 'raseed-e2e-spool-'));
@@ -152,7 +154,7 @@ describe('telemetry into InfluxDB across a SIGKILL of the real `raseed start` pr
     await influx!.query('CREATE DATABASE "killtest"');
     // Register the meters in the process's own store, then let it have the directory.
     {
-      const store = await openStore({ dataDir });
+      const store = await openStore({ dataDir, migrations: allMigrations() });
       const hash = await hashPassword('meter-pass');
       for (const id of ids) await createMeter(store, { id, service: 'electricity', area: 'east', mqttPasswordHash: hash });
       await store.close();

@@ -2,7 +2,7 @@
 // Commands (token entry, relay, clock) go first; every exchange is bounded by the channel's timeouts, so a slow or
 // dead meter never holds the bus longer than that, and meters that keep failing are polled less often.
 // Readings are identified by the meter's own sequence number and clock: each reaches the sink once.
-import type { Logger } from '../../config/index.ts';
+import type { Logger } from '../../platform/index.ts';
 import type { CommandAck, MeterCommand, TelemetryReading } from '../../protocols/index.ts';
 import {
   Iec62056Error, OBIS, RELAY_DIGIT, encodeAck, encodeBreak, encodeNak, encodeOptionSelect, encodePassword, encodeRead, encodeSignOn, encodeWrite,
@@ -150,6 +150,11 @@ export class SerialChannel {
       this.commands.push({ meterId, cmd, queuedAt: Date.now(), resolve });
       this.wake();
     });
+  }
+
+  /** Answers a command this channel cannot carry out, through the same sink as every other ack. */
+  async refuse(meterId: string, ack: CommandAck): Promise<void> {
+    await this.o.sink.ack?.(meterId, ack);
   }
 
   private wake(): void {

@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events';
 import { realpathSync } from 'node:fs';
 import { SerialPortStream, type OpenOptions } from '@serialport/stream';
 import { SerialPort } from 'serialport';
-import type { Logger } from '../../config/index.ts';
+import type { Logger } from '../../platform/index.ts';
 import { Iec62056Decoder, type Iec62056Event } from '../../protocols/iec62056/index.ts';
 
 /** A serialport binding: the real one (`SerialPort.binding`, @serialport/bindings-cpp) or `MockBinding`. */

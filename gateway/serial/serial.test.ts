@@ -1,8 +1,8 @@
 import { SerialPortMock } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../config/index.ts';
+import { silentLogger } from '../../platform/index.ts';
 import { SimMeter, type TokenDecoderPort } from '../../meter-sim/index.ts';
-import { IecBusResponder, type SimSerialMeter } from '../../meter-sim/serial/index.ts';
+import { IecBusResponder, type SimSerialMeter } from '../../meter-sim/index.ts';
 import type { CommandAck, MeterCommand } from '../../protocols/index.ts';
 import { Iec62056Decoder, dataSetsFromReading, encodeDataBlock, encodeIdentification } from '../../protocols/iec62056/index.ts';
 import type { IngestedReading, TelemetryPipeline } from '../pipeline.ts';

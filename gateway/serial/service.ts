@@ -1,7 +1,7 @@
 // Serial channels started from configuration, their sink (pipeline or the gateway's Ingest), and the command
 // transport that reaches serial meters through programming mode.
-import type { Logger } from '../../config/index.ts';
-import type { CommandAck, MeterCommand, TelemetryReading } from '../../protocols/index.ts';
+import type { Logger } from '../../platform/index.ts';
+import { MeterCommand, type CommandAck, type CommandEnvelope, type TelemetryReading } from '../../protocols/index.ts';
 import type { Ingest } from '../ingest.ts';
 import type { CommandTransport } from '../mqtt.ts';
 import type { TelemetryPipeline } from '../pipeline.ts';
@@ -14,7 +14,7 @@ export interface SerialCommandTransport {
   canDeliver(meterId: string): boolean;
   deliver(meterId: string, cmd: MeterCommand): Promise<CommandAck>;
   /** Queues the command and resolves at once; the ack arrives through the sink (ingest 'acks' / onAck). */
-  send(meterId: string, cmd: MeterCommand): Promise<void>;
+  send(meterId: string, cmd: CommandEnvelope): Promise<void>;
 }
 
 export interface StartSerialChannelsOptions {
@@ -91,8 +91,15 @@ export function serialCommandTransport(channels: SerialChannel[]): SerialCommand
       return c.deliver(id, cmd);
     },
     async send(id, cmd) {
-      if (!byMeter(id)) throw new SerialConfigError(`meter ${id} is on no serial channel`);
-      void t.deliver(id, cmd); // the ack reaches the sink when the meter has answered
+      const c = byMeter(id);
+      if (!c) throw new SerialConfigError(`meter ${id} is on no serial channel`);
+      const known = MeterCommand.safeParse(cmd);
+      if (!known.success) {
+        // A kind the serial register profile has no register for: the meter's answer is a rejection, as a meter's would be.
+        await c.refuse(id, { v: 1, ref: cmd.ref, ts: Date.now(), status: 'rejected', result: 'unsupported', detail: `serial meters do not take ${cmd.type} commands` });
+        return;
+      }
+      void t.deliver(id, known.data); // the ack reaches the sink when the meter has answered
     },
   };
   return t;

@@ -13,7 +13,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { HttpError, InfluxDB, setLogger, type WriteApi } from '@influxdata/influxdb-client';
-import type { Logger } from '../../config/index.ts';
+import type { Logger } from '../../platform/index.ts';
 import { recordLine } from './line-protocol.ts';
 import type { MeterTags, TelemetryRecord } from './records.ts';
 import { TelemetrySinkError, type TelemetrySink } from './sink.ts';

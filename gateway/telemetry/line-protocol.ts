@@ -17,7 +17,7 @@
 // makes the spool's at-least-once delivery exactly-once in InfluxDB. tamper kind and alarm code are tags so
 // that two different tamper kinds or alarms in the same millisecond do not overwrite each other.
 import type { MeterEvent, TelemetryReading } from '../../protocols/index.ts';
-import { readingFlags } from '../../store/index.ts';
+import { readingFlags } from '../meter-state.ts';
 import type { MeterTags, TelemetryRecord } from './records.ts';
 
 const TAG_ESC = /[,= \\\n\r]/g;

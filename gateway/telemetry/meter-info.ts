@@ -1,20 +1,11 @@
-// Series tags of a meter come from the registry (service, area, tariff class), looked up once and cached,
-// so that a burst of readings costs one query per meter per TTL, not one per reading.
-import { getMeter, type Db } from '../../store/index.ts';
+// Series tags of a meter come from the registry (service, area, tariff class) through the meter
+// directory, looked up once and cached, so that a burst of readings costs one query per meter per TTL.
 import type { MeterTags } from './records.ts';
 
 /** Tags of a meter, or null for a meter the registry does not know. */
 export type MeterInfoLookup = (meterId: string) => Promise<MeterTags | null>;
 
 export const UNKNOWN_TAGS: MeterTags = { service: 'unknown', area: 'unknown', tariff: 'unknown' };
-
-/** Looks tags up in the SQL registry. */
-export function registryMeterInfo(db: Db): MeterInfoLookup {
-  return async (meterId) => {
-    const m = await getMeter(db, meterId);
-    return m ? { service: m.service, area: m.area, tariff: m.tariffClass } : null;
-  };
-}
 
 export interface CachedMeterInfo {
   /** Cached tags; a synchronous value on a hit. */

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { TelemetryReading } from '../../protocols/index.ts';
-import { openStore, createMeter, countReadings } from '../../store/index.ts';
+import { openStore } from '../../platform/index.ts';
+import { createMeter } from '../../modules/registry/index.ts';
+import { countReadings } from '../readings.ts';
 import { SpooledPipeline } from './spooled-pipeline.ts';
 import { SpoolFullError } from './spool.ts';
 import { SqlTelemetrySink } from './sql-sink.ts';
@@ -11,6 +13,7 @@ import { TelemetrySinkError, type TelemetrySink } from './sink.ts';
 import type { TelemetryRecord } from './records.ts';
 import { SequenceGapTracker } from './gaps.ts';
 import { readingLine, eventLine, escapeTag } from './line-protocol.ts';
+import { allMigrations } from '../../app/index.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -137,7 +140,7 @@ describe('SpooledPipeline', () => {
   });
 
   it('writes into the SQL store through SqlTelemetrySink; replays overwrite', async () => {
-    const db = await openStore({});
+    const db = await openStore({ migrations: allMigrations() });
     await createMeter(db, { id: 'S1', service: 'electricity' });
     const dir = tmp();
     const p = await SpooledPipeline.open({ spool: { dir }, sink: new SqlTelemetrySink(db), lingerMs: 1 });

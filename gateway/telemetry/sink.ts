@@ -1,4 +1,4 @@
-// One interface in front of every telemetry destination (InfluxDB, the SQL store, several at once).
+// One interface in front of every telemetry destination (InfluxDB, the SQL store).
 import type { TelemetryRecord } from './records.ts';
 
 export type SinkErrorKind = 'unavailable' | 'timeout' | 'rejected' | 'auth' | 'internal';
@@ -19,20 +19,4 @@ export interface TelemetrySink {
    */
   write(batch: readonly TelemetryRecord[]): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Writes every batch to all sinks; succeeds when all did (retrying all is safe: writes are idempotent). */
-export class FanoutSink implements TelemetrySink {
-  readonly name: string;
-  constructor(private readonly sinks: TelemetrySink[]) {
-    this.name = sinks.map((s) => s.name).join('+');
-  }
-  async write(batch: readonly TelemetryRecord[]): Promise<void> {
-    const r = await Promise.allSettled(this.sinks.map((s) => s.write(batch)));
-    const failed = r.find((x): x is PromiseRejectedResult => x.status === 'rejected');
-    if (failed) throw failed.reason;
-  }
-  async close(): Promise<void> {
-    await Promise.allSettled(this.sinks.map((s) => s.close()));
-  }
 }

@@ -16,8 +16,8 @@
 // acknowledge, so meters keep their readings and resend.
 import fs from 'node:fs';
 import { join } from 'node:path';
-import type { Logger } from '../../config/index.ts';
-import { silentLogger } from '../../config/index.ts';
+import type { Logger } from '../../platform/index.ts';
+import { silentLogger } from '../../platform/index.ts';
 import type { IngestedEvent, IngestedReading, TelemetryPipeline } from '../pipeline.ts';
 import { DiskSpool, SpoolError, type SpoolOptions, type SpoolRead, type SpoolStats } from './spool.ts';
 import { decodeRecord, encodeRecord, type MeterTags, type TelemetryRecord } from './records.ts';

@@ -1,6 +1,7 @@
 // The SQL store as a telemetry sink (embedded PGlite or PostgreSQL): readings and events upserted by meter
 // and meter time in one transaction per batch, so replays overwrite, as in InfluxDB.
-import { upsertEvents, upsertReadings, type Db, type StoredReading } from '../../store/index.ts';
+import { upsertEvents, upsertReadings, type StoredReading } from '../readings.ts';
+import { type Db } from '../../platform/index.ts';
 import type { MeterEvent } from '../../protocols/index.ts';
 import type { TelemetryRecord } from './records.ts';
 import { TelemetrySinkError, type TelemetrySink } from './sink.ts';

@@ -1,7 +1,7 @@
 // The meter-side decoder inside the simulated meter (meter-sim's TokenDecoderPort).
 import { describe, expect, it } from 'vitest';
-import { createSimMeter, meterNumber } from '../../meter-sim/fleet.ts';
-import type { TokenDecoderPort } from '../../meter-sim/meter.ts';
+import { createSimMeter, meterNumber } from '../../meter-sim/index.ts';
+import type { TokenDecoderPort } from '../../meter-sim/index.ts';
 import { MeterTokenDecoder } from './meter-decoder.ts';
 import { makeDecoderKeyParams } from './dkga.ts';
 import { SoftwareKeyStore } from './keystore.ts';

@@ -1,6 +1,6 @@
 // Starts the whole Raseed stack in-process on ephemeral ports with an in-memory store, for tests.
-import { loadConfig, silentLogger } from '../../config/index.ts';
-import { startStack, type RunningStack, type StackOptions } from '../../cli/index.ts';
+import { loadConfig, silentLogger } from '../../platform/index.ts';
+import { startStack, type RunningStack, type StackOptions } from '../../app/index.ts';
 
 export const TEST_ADMIN_PASSWORD = 'test-admin-pass';
 

@@ -1,0 +1,30 @@
+// The modules `raseed start` runs, in start order (audit first: every other module writes to it), and
+// the schema they need: the gateway's migrations and each module's.
+import type { RaseedModule } from '../core/index.ts';
+import { GATEWAY_MIGRATIONS } from '../gateway/index.ts';
+import { migrationsIn, type Migration } from '../platform/index.ts';
+import { auditModule } from '../modules/audit/index.ts';
+import { registryModule } from '../modules/registry/index.ts';
+import { commandsModule } from '../modules/commands/index.ts';
+import { telemetryModule } from '../modules/telemetry/index.ts';
+import { prepaidModule } from '../modules/prepaid/index.ts';
+import { policyModule } from '../modules/policy/index.ts';
+
+export const DEFAULT_MODULES: RaseedModule[] = [auditModule, registryModule, commandsModule, telemetryModule, prepaidModule, policyModule];
+
+/** Every migration of the gateway and of these modules (the registry's are always included: every table hangs off meters). */
+export function migrationsOf(modules: readonly RaseedModule[] = DEFAULT_MODULES): Migration[] {
+  const owners = new Set<string>();
+  const all: Migration[] = [];
+  for (const dir of [GATEWAY_MIGRATIONS, ...[registryModule, ...modules].flatMap((m) => (m.migrations ? [m.migrations] : []))]) {
+    if (owners.has(dir.href)) continue;
+    owners.add(dir.href);
+    all.push(...migrationsIn(dir));
+  }
+  return all;
+}
+
+/** The whole schema (all default modules): for tools and tests that open a store by hand. */
+export function allMigrations(): Migration[] {
+  return migrationsOf(DEFAULT_MODULES);
+}

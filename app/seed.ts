@@ -1,0 +1,68 @@
+// First-run provisioning: the first operator, the gateway's MQTT account, and the simulated fleet's
+// meters and subscribers in the registry. Idempotent: a second start changes nothing.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createMeter, createSubscriber, createUser, findUserByName } from '../modules/registry/index.ts';
+import { hashMachineSecret, randomPassword, type Db } from '../platform/index.ts';
+import { simPassword, type PlannedMeter } from '../meter-sim/index.ts';
+
+export interface AdminCredentials {
+  username: string;
+  /** Shown once, when it was generated now; null when it already existed or came from RASEED_ADMIN_PASSWORD. */
+  generatedPassword: string | null;
+  fromEnv: boolean;
+}
+
+export async function ensureAdmin(db: Db, envPassword?: string): Promise<AdminCredentials> {
+  const existing = await findUserByName(db, 'admin');
+  if (existing) return { username: 'admin', generatedPassword: null, fromEnv: false };
+  const password = envPassword ?? randomPassword(12);
+  await createUser(db, { username: 'admin', password, role: 'admin', displayName: 'Administrator' });
+  return { username: 'admin', generatedPassword: envPassword ? null : password, fromEnv: Boolean(envPassword) };
+}
+
+/** A secret kept in the data directory (or only in memory when there is none). */
+export function dataSecret(dataDir: string | undefined, name: string): string {
+  if (!dataDir) return randomBytes(32).toString('base64url');
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const s = randomBytes(32).toString('base64url');
+  writeFileSync(file, s + '\n', { mode: 0o600 });
+  return s;
+}
+
+export interface SeededFleet {
+  created: number;
+  demoSubscriber: { username: string; password: string } | null;
+}
+
+/** Registers planned simulated meters (and their subscribers) that are not in the registry yet. */
+export async function seedFleet(db: Db, plan: PlannedMeter[], fleetSecret: string, onProgress?: (done: number, total: number) => void): Promise<SeededFleet> {
+  const have = new Set((await db.query<{ id: string }>('SELECT id FROM meters')).rows.map((r) => r.id));
+  let created = 0;
+  for (let i = 0; i < plan.length; i++) {
+    const p = plan[i]!;
+    if (have.has(p.id)) continue;
+    await db.transaction(async (tx) => {
+      // The first few subscribers can log in to the portal (demo accounts).
+      let userId: number | null = null;
+      if (i < 5) {
+        const u = await createUser(tx, { username: `subscriber${i + 1}`, password: simPassword(fleetSecret, `user:subscriber${i + 1}`), role: 'subscriber', displayName: p.subscriberName, locale: i % 2 ? 'en' : 'ar' });
+        userId = u.id;
+      }
+      const subscriberId = await createSubscriber(tx, {
+        accountNo: `ACC-${p.id}`, name: p.subscriberName, nameAr: p.subscriberNameAr, userId, protectedCategory: p.protectedCategory,
+      });
+      await createMeter(tx, {
+        id: p.id, service: p.service, subscriberId, area: p.area, transport: 'mqtt',
+        mqttPasswordHash: hashMachineSecret(simPassword(fleetSecret, p.id)), relayNeedsButton: p.relayNeedsButton,
+      });
+    });
+    created++;
+    if (onProgress && (created % 100 === 0 || i === plan.length - 1)) onProgress(i + 1, plan.length);
+  }
+  const demo = plan.length > 0 ? { username: 'subscriber1', password: simPassword(fleetSecret, 'user:subscriber1') } : null;
+  return { created, demoSubscriber: demo };
+}

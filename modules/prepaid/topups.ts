@@ -1,0 +1,609 @@
+// The top-up service: payment → ledger → STS token → delivery to the meter → the meter's answer.
+// Each step is its own database transaction and leaves a position (`step`) from which a restart resumes:
+//   paid    payment recorded (ledger: cash / in flight), no token yet
+//   vended  token made, sealed and stored with its breakdown; ledger: in flight → sales, VAT, fees, debt
+//   queued  delivery command created (reference = the top-up's reference)
+// A token is made only inside the transaction that records it, and the ledger allows one vend per
+// top-up, so a payment never gets two tokens; a top-up that cannot get one is marked failed and its
+// money moves to refunds owed.
+import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { newReference, parseReference, sts, type MeterEvent } from '../../protocols/index.ts';
+import { isUniqueViolation, type Db, type Queryable, type SecretBox } from '../../platform/index.ts';
+import { type CommandRecord } from '../../gateway/index.ts';
+import { type StsParams } from '../registry/index.ts';
+import type { CommandService } from '../../gateway/index.ts';
+import type { Logger } from '../../platform/index.ts';
+import { dayOf, monthOf } from './calendar.ts';
+import { ACCOUNTS, accountBalance, arrearsBalance, monthUnits, postTxn, reconcile, type Reconciliation, type VendMeta } from './ledger.ts';
+import { PrepaidError, formatMoney, formatTenths, isCurrency, parseMoney, type Currency } from './money.ts';
+import { breakdownView, computeBreakdown, type Breakdown, type BreakdownView, type TariffSet } from './tariff.ts';
+import { meterKeyRef, stsParamsOf, type VendingKeys } from './keys.ts';
+
+export type TopUpState = 'pending' | 'delivered' | 'accepted' | 'rejected' | 'failed';
+export type TopUpStep = 'paid' | 'vended' | 'queued';
+export const FINAL_STATES: readonly TopUpState[] = ['accepted', 'rejected', 'failed'];
+
+/** Named points of the top-up flow at which a test can make the process die (RASEED_PREPAID_CRASH_AT). */
+export const CRASH_POINTS = ['paid', 'vending', 'vended', 'issued', 'queued'] as const;
+export type CrashPoint = (typeof CRASH_POINTS)[number];
+
+export interface Actor {
+  kind: 'subscriber' | 'operator' | 'anonymous' | 'system';
+  userId?: number;
+  /** Who, for the record: username or "kiosk". */
+  name: string;
+}
+
+export interface TopUpRequest {
+  meterId: string;
+  /** Decimal string in major units of the utility's currency. */
+  amount: string;
+  currency?: string;
+  idempotencyKey: string;
+  actor: Actor;
+}
+
+export interface TopUpRecord {
+  reference: string;
+  meterId: string;
+  channel: Actor['kind'];
+  issuer: string;
+  currency: Currency;
+  amount: number;
+  day: string;
+  tariffMonth: string;
+  state: TopUpState;
+  step: TopUpStep;
+  reason: string | null;
+  tariffId: string | null;
+  breakdown: Breakdown | null;
+  unitsTenths: number | null;
+  tokenSealed: string | null;
+  tid: number | null;
+  meterResult: string | null;
+  acceptedVia: string | null;
+  createdAt: number;
+  vendedAt: number | null;
+  deliveredAt: number | null;
+  finishedAt: number | null;
+}
+
+export interface TopUpServiceOptions {
+  db: Db;
+  box: SecretBox;
+  commands: CommandService;
+  logger: Logger;
+  currency: Currency;
+  timeZone: string;
+  tariffs: TariffSet;
+  keys: VendingKeys;
+  now?: () => number;
+  /** How long the head end keeps trying to deliver a token (default 7 days; the token stays valid on the keypad). */
+  tokenTtlMs?: number;
+  /** A top-up found at step "paid" on restart is resumed when younger than this, else failed (default 24 h). */
+  resumeWindowMs?: number;
+  /** Test hook: SIGKILL this process when the flow reaches this point. */
+  crashAt?: string;
+}
+
+type Row = Record<string, unknown>;
+
+interface VendMeter {
+  id: string;
+  service: 'electricity' | 'water';
+  tariffClass: string;
+  sts: Partial<StsParams>;
+}
+const num = (v: unknown): number | null => (v == null ? null : Number(v));
+const dayText = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+
+function toRecord(r: Row): TopUpRecord {
+  const bd = r.breakdown == null ? null : ((typeof r.breakdown === 'string' ? JSON.parse(r.breakdown) : r.breakdown) as Breakdown);
+  return {
+    reference: r.reference as string, meterId: r.meter_id as string, channel: r.channel as Actor['kind'], issuer: r.issuer as string,
+    currency: r.currency as Currency, amount: Number(r.amount), day: dayText(r.day), tariffMonth: r.tariff_month as string,
+    state: r.state as TopUpState, step: r.step as TopUpStep, reason: (r.reason as string) ?? null, tariffId: (r.tariff_id as string) ?? null,
+    breakdown: bd, unitsTenths: num(r.units_tenths), tokenSealed: (r.token_sealed as string) ?? null, tid: num(r.tid),
+    meterResult: (r.meter_result as string) ?? null, acceptedVia: (r.accepted_via as string) ?? null,
+    createdAt: Number(r.created_at_ms), vendedAt: num(r.vended_at_ms), deliveredAt: num(r.delivered_at_ms), finishedAt: num(r.finished_at_ms),
+  };
+}
+
+export interface TopUpResult {
+  record: TopUpRecord;
+  /** True when an earlier request with the same idempotency key and body produced this top-up. */
+  replayed: boolean;
+}
+
+export interface Quote {
+  meterId: string;
+  breakdown: Breakdown;
+}
+
+interface Events {
+  changed: [TopUpRecord];
+}
+
+export class TopUpService extends EventEmitter<Events> {
+  private readonly o: TopUpServiceOptions;
+  private readonly now: () => number;
+
+  constructor(o: TopUpServiceOptions) {
+    super();
+    this.setMaxListeners(0);
+    this.o = o;
+    this.now = o.now ?? Date.now;
+  }
+
+  private checkpoint(point: CrashPoint): void {
+    if (this.o.crashAt === point) {
+      this.o.logger.warn({ point }, 'RASEED_PREPAID_CRASH_AT reached: killing the process (test hook)');
+      process.kill(process.pid, 'SIGKILL');
+    }
+  }
+
+  // ---- Validation shared by quote and top-up: nothing is written until all of it passes.
+
+  private currencyOf(requested: string | undefined): Currency {
+    if (requested !== undefined && requested !== this.o.currency) {
+      throw new PrepaidError(isCurrency(requested) ? 'currency_mismatch' : 'unknown_currency', `this utility sells in ${this.o.currency}, not ${String(requested).slice(0, 8)}`, { currency: this.o.currency });
+    }
+    return this.o.currency;
+  }
+
+  /** What vending needs of a meter (one light query, not the meter view with its state). */
+  private async meter(q: Queryable, meterId: string): Promise<VendMeter> {
+    const r = await q.query<{ id: string; service: 'electricity' | 'water'; tariff_class: string; sts: unknown }>(
+      'SELECT id, service, tariff_class, sts FROM meters WHERE id = $1', [meterId],
+    );
+    const row = r.rows[0];
+    if (!row) throw new PrepaidError('unknown_meter', `unknown meter ${meterId}`);
+    return { id: row.id, service: row.service, tariffClass: row.tariff_class, sts: (typeof row.sts === 'string' ? JSON.parse(row.sts) : row.sts ?? {}) as Partial<StsParams> };
+  }
+
+  /** The breakdown this meter would get for `amount` now (state as of the ledger now). */
+  private async breakdownFor(q: Queryable, m: VendMeter, amount: number, at: number): Promise<Breakdown> {
+    const tariff = this.o.tariffs.find(m.service, m.tariffClass, this.o.currency);
+    const month = monthOf(at, this.o.timeZone);
+    const mtd = await monthUnits(q, m.id, month);
+    const arrears = await arrearsBalance(q, m.id);
+    return computeBreakdown({ tariff, amount, arrears, fixedDue: !mtd.fixedPaid, blockStartTenths: mtd.tenths });
+  }
+
+  /** What a top-up of `amount` would give now, without paying. */
+  async quote(meterId: string, amount: string, currency?: string): Promise<Quote> {
+    const cur = this.currencyOf(currency);
+    const minor = parseMoney(amount, cur);
+    const m = await this.meter(this.o.db, meterId);
+    meterKeyRef(this.o.keys, m.id, stsParamsOf(this.o.keys, m.sts));
+    return { meterId: m.id, breakdown: await this.breakdownFor(this.o.db, m, minor, this.now()) };
+  }
+
+  // ---- The flow.
+
+  async topUp(req: TopUpRequest): Promise<TopUpResult> {
+    const key = req.idempotencyKey;
+    if (typeof key !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(key)) throw new PrepaidError('bad_idempotency_key', 'Idempotency-Key must be 1 to 128 visible ASCII characters');
+    const cur = this.currencyOf(req.currency);
+    const amount = parseMoney(req.amount, cur);
+    const m = await this.meter(this.o.db, req.meterId);
+    const scope = req.actor.kind === 'anonymous' ? `anon:${m.id}` : req.actor.userId !== undefined ? `user:${req.actor.userId}` : `system:${req.actor.name}`;
+    const bodyHash = createHash('sha256').update(JSON.stringify({ meterId: m.id, amount, currency: cur })).digest('hex');
+
+    const existing = await this.byIdempotency(scope, key);
+    if (existing) return this.replay(existing, bodyHash);
+
+    // Validate everything a top-up needs before writing anything: tariff, amount, STS parameters.
+    const at = this.now();
+    meterKeyRef(this.o.keys, m.id, stsParamsOf(this.o.keys, m.sts));
+    await this.breakdownFor(this.o.db, m, amount, at);
+
+    const reference = newReference('T');
+    const day = dayOf(at, this.o.timeZone);
+    const month = monthOf(at, this.o.timeZone);
+    try {
+      await this.o.db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO prepaid_topups (reference, meter_id, idem_scope, idem_key, body_hash, channel, issuer, currency, amount, day, tariff_month, state, step, created_at_ms)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', 'paid', $12)`,
+          [reference, m.id, scope, key, bodyHash, req.actor.kind, req.actor.name, cur, amount, day, month, at],
+        );
+        await postTxn(tx, {
+          kind: 'payment', reference, meterId: m.id, currency: cur, day, at,
+          entries: [{ account: ACCOUNTS.cash, amount }, { account: ACCOUNTS.inFlight, amount: -amount }],
+          memo: `top-up ${reference} by ${req.actor.kind}`,
+        });
+        await this.event(tx, reference, at, 'pending', 'paid', 'payment recorded');
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      // The same key raced us: answer as a replay.
+      const again = await this.byIdempotency(scope, key);
+      if (!again) throw err;
+      return this.replay(again, bodyHash);
+    }
+    this.o.logger.info({ ref: reference, meter: m.id, amount: formatMoney(amount, cur), currency: cur, channel: req.actor.kind }, 'top-up paid');
+    this.checkpoint('paid');
+    await this.advance(reference);
+    return { record: (await this.get(reference))!, replayed: false };
+  }
+
+  private async replay(rec: TopUpRecord & { bodyHash: string }, bodyHash: string): Promise<TopUpResult> {
+    if (rec.bodyHash !== bodyHash) {
+      throw new PrepaidError('idempotency_conflict', `this Idempotency-Key was used for a different top-up (${rec.reference}); use a new key for a new payment`, { reference: rec.reference });
+    }
+    // A replay also nudges a top-up that a crash left half-way.
+    if (rec.step !== 'queued' && rec.state !== 'failed') await this.advance(rec.reference);
+    const { bodyHash: _h, ...record } = (await this.byIdempotencyRef(rec.reference))!;
+    return { record, replayed: true };
+  }
+
+  private async byIdempotency(scope: string, key: string): Promise<(TopUpRecord & { bodyHash: string }) | null> {
+    const r = await this.o.db.query<Row>('SELECT * FROM prepaid_topups WHERE idem_scope = $1 AND idem_key = $2', [scope, key]);
+    return r.rows[0] ? { ...toRecord(r.rows[0]), bodyHash: r.rows[0].body_hash as string } : null;
+  }
+
+  private async byIdempotencyRef(reference: string): Promise<(TopUpRecord & { bodyHash: string }) | null> {
+    const r = await this.o.db.query<Row>('SELECT * FROM prepaid_topups WHERE reference = $1', [reference]);
+    return r.rows[0] ? { ...toRecord(r.rows[0]), bodyHash: r.rows[0].body_hash as string } : null;
+  }
+
+  /** Moves a top-up forward from wherever it stands: vend, then deliver. */
+  private async advance(reference: string): Promise<void> {
+    await this.vend(reference);
+    await this.deliver(reference);
+  }
+
+  /** Step 2: one transaction makes the token, seals it, records it and posts the vend to the ledger. */
+  private async vend(reference: string): Promise<void> {
+    const at = this.now();
+    const outcome = await this.o.db.transaction(async (tx) => {
+      const r = await tx.query<Row>('SELECT * FROM prepaid_topups WHERE reference = $1 FOR UPDATE', [reference]);
+      if (!r.rows[0]) throw new PrepaidError('not_found', `no top-up ${reference}`);
+      const t = toRecord(r.rows[0]);
+      if (t.step !== 'paid' || t.state === 'failed') return null;
+      await tx.query('INSERT INTO prepaid_meters (meter_id, last_tid, updated_at_ms) VALUES ($1, NULL, $2) ON CONFLICT (meter_id) DO NOTHING', [t.meterId, at]);
+      const lock = await tx.query<{ last_tid: number | string | null }>('SELECT last_tid FROM prepaid_meters WHERE meter_id = $1 FOR UPDATE', [t.meterId]);
+      const lastTid = num(lock.rows[0]?.last_tid);
+      const m = await this.meter(tx, t.meterId);
+      let bd: Breakdown;
+      let token: sts.VendedToken & { tid: number };
+      try {
+        const tariff = this.o.tariffs.find(m.service, m.tariffClass, t.currency);
+        const mtd = await monthUnits(tx, t.meterId, t.tariffMonth);
+        const arrears = await arrearsBalance(tx, t.meterId);
+        bd = computeBreakdown({ tariff, amount: t.amount, arrears, fixedDue: !mtd.fixedPaid, blockStartTenths: mtd.tenths });
+        const ref = meterKeyRef(this.o.keys, m.id, stsParamsOf(this.o.keys, m.sts));
+        token = await sts.vendCreditToken(this.o.keys.store, ref, {
+          units: formatTenths(bd.unitsTenths), subclass: m.service === 'water' ? 1 : 0, ...(lastTid !== null ? { lastTid } : {}),
+        }, { timeZone: this.o.timeZone, now: () => at });
+      } catch (err) {
+        // No token can be made for this payment: fail it visibly and owe the money back, in this same transaction.
+        const reason = err instanceof PrepaidError ? err.message : `vending failed: ${(err as Error).name}`;
+        await this.failInTx(tx, t, reason, at);
+        return { failed: reason };
+      }
+      this.checkpoint('vending');
+      const meta: VendMeta = {
+        tariffId: bd.tariffId, month: t.tariffMonth, blockStartTenths: bd.blockStartTenths, unitsTenths: bd.unitsTenths,
+        energyNet: bd.energyNet, fixedNet: bd.fixedNet, debt: bd.debt, tid: token.tid,
+      };
+      await postTxn(tx, {
+        kind: 'vend', reference, meterId: t.meterId, currency: t.currency, day: t.day, at, meta,
+        entries: [
+          { account: ACCOUNTS.inFlight, amount: t.amount },
+          { account: ACCOUNTS.energy, amount: -bd.energyNet },
+          { account: ACCOUNTS.energyVat, amount: -bd.energyVat },
+          { account: ACCOUNTS.fixed, amount: -bd.fixedNet },
+          { account: ACCOUNTS.fixedVat, amount: -bd.fixedVat },
+          { account: ACCOUNTS.arrears, amount: -bd.debt },
+        ],
+        memo: `token for ${reference}`,
+      });
+      await tx.query(
+        `UPDATE prepaid_topups SET step = 'vended', tariff_id = $2, breakdown = $3, units_tenths = $4, token_sealed = $5, tid = $6, vended_at_ms = $7 WHERE reference = $1`,
+        [reference, bd.tariffId, JSON.stringify(bd), bd.unitsTenths, this.o.box.seal(token.token), token.tid, at],
+      );
+      await tx.query('UPDATE prepaid_meters SET last_tid = $2, updated_at_ms = $3 WHERE meter_id = $1', [t.meterId, token.tid, at]);
+      await this.event(tx, reference, at, t.state, 'vended', `token issued: ${formatTenths(bd.unitsTenths)} units`);
+      return { units: bd.unitsTenths };
+    });
+    if (!outcome) return;
+    if ('failed' in outcome) {
+      this.o.logger.warn({ ref: reference, reason: outcome.failed }, 'top-up failed before a token was made; money owed back');
+    } else {
+      this.o.logger.info({ ref: reference, units: formatTenths(outcome.units) }, 'top-up token issued');
+      this.checkpoint('vended');
+    }
+    await this.changed(reference);
+  }
+
+  private async failInTx(tx: Queryable, t: TopUpRecord, reason: string, at: number): Promise<void> {
+    if (t.step === 'paid') {
+      await postTxn(tx, {
+        kind: 'failure', reference: t.reference, meterId: t.meterId, currency: t.currency, day: t.day, at,
+        entries: [{ account: ACCOUNTS.inFlight, amount: t.amount }, { account: ACCOUNTS.refunds, amount: -t.amount }],
+        memo: `top-up ${t.reference} failed before a token: ${reason}`.slice(0, 500),
+      });
+    }
+    await tx.query(`UPDATE prepaid_topups SET state = 'failed', reason = $2, finished_at_ms = $3 WHERE reference = $1`, [t.reference, reason.slice(0, 500), at]);
+    await this.event(tx, t.reference, at, 'failed', t.step, reason.slice(0, 500));
+  }
+
+  /** Step 3: a delivery command with the top-up's reference (created once; a restart finds it). */
+  private async deliver(reference: string): Promise<void> {
+    const t = await this.get(reference);
+    if (!t || t.step !== 'vended' || !t.tokenSealed) return;
+    let cmd = await this.o.commands.get(reference);
+    if (!cmd) {
+      const token = this.o.box.open(t.tokenSealed);
+      try {
+        cmd = await this.o.commands.issue(t.meterId, { type: 'token', token }, { issuer: `prepaid:${t.issuer}`, reference, reason: 'top-up', ttlMs: this.o.tokenTtlMs ?? 7 * 24 * 3600_000 });
+      } catch (err) {
+        // A concurrent replay created it first.
+        cmd = await this.o.commands.get(reference);
+        if (!cmd) throw err;
+      }
+    }
+    this.checkpoint('issued');
+    const at = this.now();
+    await this.o.db.transaction(async (tx) => {
+      const u = await tx.query(`UPDATE prepaid_topups SET step = 'queued' WHERE reference = $1 AND step = 'vended'`, [reference]);
+      if (u.affectedRows) await this.event(tx, reference, at, t.state, 'queued', 'delivery command created');
+    });
+    this.checkpoint('queued');
+    await this.applyCommand(cmd);
+  }
+
+  /** Brings a top-up's state in line with its delivery command (sent → delivered; finished → accepted / rejected / failed). */
+  async applyCommand(cmd: CommandRecord): Promise<void> {
+    if (cmd.type !== 'token') return;
+    const at = this.now();
+    let next: { state: TopUpState; reason: string | null; result: string | null; via: string | null } | null = null;
+    if (cmd.status === 'acknowledged') next = { state: 'accepted', reason: null, result: cmd.result, via: 'remote' };
+    else if (cmd.status === 'rejected' && cmd.result === 'used') {
+      // The meter already holds this token's TID: it was typed on the keypad before the command arrived.
+      next = { state: 'accepted', reason: null, result: 'used', via: 'keypad' };
+    } else if (cmd.status === 'rejected') next = { state: 'rejected', reason: `meter rejected the token: ${cmd.result ?? 'unknown'}`, result: cmd.result, via: null };
+    else if (cmd.status === 'expired') next = { state: 'failed', reason: 'not delivered before the delivery deadline; the token is still valid on the keypad', result: cmd.result, via: null };
+    else if (cmd.status === 'failed') next = { state: 'failed', reason: `delivery failed: ${cmd.detail ?? cmd.result ?? 'unknown'}`, result: cmd.result, via: null };
+    let changed = false;
+    await this.o.db.transaction(async (tx) => {
+      if (next) {
+        const u = await tx.query(
+          `UPDATE prepaid_topups SET state = $2, reason = $3, meter_result = $4, accepted_via = $5, finished_at_ms = $6,
+             delivered_at_ms = coalesce(delivered_at_ms, $7)
+           WHERE reference = $1 AND state IN ('pending', 'delivered') AND step = 'queued'`,
+          [cmd.reference, next.state, next.reason, next.result, next.via, at, cmd.sentAt],
+        );
+        if (u.affectedRows) {
+          changed = true;
+          await this.event(tx, cmd.reference, at, next.state, 'queued', next.reason ?? `meter: ${next.result ?? 'ok'}${next.via ? ` (${next.via})` : ''}`);
+        }
+      } else if (cmd.status === 'sent') {
+        const u = await tx.query(
+          `UPDATE prepaid_topups SET state = 'delivered', delivered_at_ms = $2 WHERE reference = $1 AND state = 'pending' AND step = 'queued'`,
+          [cmd.reference, cmd.sentAt ?? at],
+        );
+        if (u.affectedRows) {
+          changed = true;
+          await this.event(tx, cmd.reference, at, 'delivered', 'queued', 'sent to the meter');
+        }
+      }
+    });
+    if (changed) {
+      const rec = await this.get(cmd.reference);
+      if (rec) {
+        if (FINAL_STATES.includes(rec.state)) this.o.logger.info({ ref: rec.reference, meter: rec.meterId, state: rec.state, result: rec.meterResult }, 'top-up finished');
+        this.emit('changed', rec);
+      }
+    }
+  }
+
+  /** A token typed on the meter's keypad (reported as a meter event): accepts the top-up it belongs to. */
+  async onMeterEvent(meterId: string, e: MeterEvent): Promise<void> {
+    if (e.type !== 'token' || e.result !== 'accept' || e.tid === undefined || e.ref) return;
+    const at = this.now();
+    const refs: string[] = [];
+    await this.o.db.transaction(async (tx) => {
+      const u = await tx.query<{ reference: string }>(
+        `UPDATE prepaid_topups SET state = 'accepted', meter_result = 'accept', accepted_via = 'keypad', finished_at_ms = $3
+         WHERE meter_id = $1 AND tid = $2 AND state IN ('pending', 'delivered') RETURNING reference`,
+        [meterId, e.tid, at],
+      );
+      for (const r of u.rows) {
+        refs.push(r.reference);
+        await this.event(tx, r.reference, at, 'accepted', 'queued', 'token typed on the keypad');
+      }
+    });
+    for (const ref of refs) {
+      const rec = await this.get(ref);
+      if (rec) this.emit('changed', rec);
+    }
+  }
+
+  private async changed(reference: string): Promise<void> {
+    const rec = await this.get(reference);
+    if (rec) this.emit('changed', rec);
+  }
+
+  private async event(q: Queryable, reference: string, at: number, state: string, step: string, detail: string): Promise<void> {
+    await q.query('INSERT INTO prepaid_topup_events (reference, at_ms, state, step, detail) VALUES ($1, $2, $3, $4, $5)', [reference, at, state, step, detail]);
+  }
+
+  // ---- Crash recovery.
+
+  /** Resumes or fails every top-up a previous process left half-way. Returns what it did, by reference. */
+  async recover(): Promise<{ resumed: string[]; failed: string[]; synced: string[] }> {
+    const out = { resumed: [] as string[], failed: [] as string[], synced: [] as string[] };
+    const r = await this.o.db.query<Row>(`SELECT * FROM prepaid_topups WHERE state IN ('pending', 'delivered') ORDER BY created_at_ms`);
+    const window = this.o.resumeWindowMs ?? 24 * 3600_000;
+    for (const row of r.rows) {
+      const t = toRecord(row);
+      try {
+        if (t.step === 'paid' && this.now() - t.createdAt > window) {
+          await this.o.db.transaction((tx) => this.failInTx(tx, t, 'interrupted before a token was made and too old to resume; money owed back', this.now()));
+          out.failed.push(t.reference);
+          await this.changed(t.reference);
+        } else if (t.step !== 'queued') {
+          await this.advance(t.reference);
+          out.resumed.push(t.reference);
+        } else {
+          const cmd = await this.o.commands.get(t.reference);
+          if (cmd) await this.applyCommand(cmd);
+          out.synced.push(t.reference);
+        }
+      } catch (err) {
+        this.o.logger.error({ err, ref: t.reference }, 'top-up recovery failed; will retry on the next start');
+      }
+    }
+    if (out.resumed.length || out.failed.length) this.o.logger.warn({ resumed: out.resumed, failed: out.failed }, 'recovered interrupted top-ups');
+    return out;
+  }
+
+  // ---- Reading.
+
+  async get(reference: string): Promise<TopUpRecord | null> {
+    const ref = parseReference(reference) ?? reference;
+    const r = await this.o.db.query<Row>('SELECT * FROM prepaid_topups WHERE reference = $1', [ref]);
+    return r.rows[0] ? toRecord(r.rows[0]) : null;
+  }
+
+  /** The current state, first brought in line with the delivery command (another process may run the gateway). */
+  async refresh(reference: string): Promise<TopUpRecord | null> {
+    const t = await this.get(reference);
+    if (!t || FINAL_STATES.includes(t.state)) return t;
+    if (t.step !== 'queued') return t;
+    const cmd = await this.o.commands.get(t.reference);
+    if (cmd) await this.applyCommand(cmd);
+    return this.get(t.reference);
+  }
+
+  async list(meterId: string, limit = 50): Promise<TopUpRecord[]> {
+    const r = await this.o.db.query<Row>('SELECT * FROM prepaid_topups WHERE meter_id = $1 ORDER BY created_at_ms DESC LIMIT $2', [meterId, limit]);
+    return r.rows.map(toRecord);
+  }
+
+  async history(reference: string): Promise<{ at: number; state: string; step: string; detail: string | null }[]> {
+    const r = await this.o.db.query<Row>('SELECT * FROM prepaid_topup_events WHERE reference = $1 ORDER BY id', [reference]);
+    return r.rows.map((x) => ({ at: Number(x.at_ms), state: x.state as string, step: x.step as string, detail: (x.detail as string) ?? null }));
+  }
+
+  /** Resolves with the top-up once it is accepted, rejected or failed, or as it stands after timeoutMs. */
+  async waitFinal(reference: string, timeoutMs: number): Promise<TopUpRecord | null> {
+    const first = await this.refresh(reference);
+    if (!first || FINAL_STATES.includes(first.state) || timeoutMs <= 0) return first;
+    return new Promise((resolve) => {
+      const done = (rec: TopUpRecord | null) => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        this.off('changed', onChange);
+        resolve(rec);
+      };
+      const onChange = (rec: TopUpRecord) => {
+        if (rec.reference === first.reference && FINAL_STATES.includes(rec.state)) done(rec);
+      };
+      this.on('changed', onChange);
+      // Another process may run the gateway: look at the command record now and then.
+      const poll = setInterval(() => void this.refresh(first.reference).then((r) => r && FINAL_STATES.includes(r.state) && done(r)).catch(() => {}), 1000);
+      const timer = setTimeout(() => void this.get(first.reference).then(done, () => done(first)), timeoutMs);
+    });
+  }
+
+  /** The token of a top-up (for whoever may see it; never logged). */
+  token(rec: TopUpRecord): string | null {
+    return rec.tokenSealed ? this.o.box.open(rec.tokenSealed) : null;
+  }
+
+  view(rec: TopUpRecord, withToken: boolean) {
+    const unit = rec.meterId && rec.breakdown ? (this.unitOf(rec)) : null;
+    const token = withToken ? this.token(rec) : null;
+    return {
+      reference: rec.reference,
+      meterId: rec.meterId,
+      amount: formatMoney(rec.amount, rec.currency),
+      currency: rec.currency,
+      state: rec.state,
+      reason: rec.reason,
+      units: rec.unitsTenths === null ? null : formatTenths(rec.unitsTenths),
+      unit,
+      token: token ? sts.formatToken(token) : null,
+      breakdown: rec.breakdown ? breakdownView(rec.breakdown, unit ?? 'kWh') : null,
+      meterResult: rec.meterResult,
+      acceptedVia: rec.acceptedVia,
+      channel: rec.channel,
+      createdAt: new Date(rec.createdAt).toISOString(),
+      deliveredAt: rec.deliveredAt ? new Date(rec.deliveredAt).toISOString() : null,
+      finishedAt: rec.finishedAt ? new Date(rec.finishedAt).toISOString() : null,
+    };
+  }
+
+  private unitOf(rec: TopUpRecord): 'kWh' | 'm3' {
+    return rec.breakdown?.tariffId && this.o.tariffs.byId(rec.breakdown.tariffId)?.def.service === 'water' ? 'm3' : 'kWh';
+  }
+
+  quoteView(q: Quote, service: 'electricity' | 'water'): BreakdownView {
+    return breakdownView(q.breakdown, service === 'water' ? 'm3' : 'kWh');
+  }
+
+  // ---- Arrears, refunds, reconciliation.
+
+  /** Assigns arrears to a meter's account (e.g. carried over from postpaid); recovered from later top-ups at the tariff's share. */
+  async addArrears(meterId: string, amount: string, memo: string): Promise<void> {
+    const minor = parseMoney(amount, this.o.currency);
+    await this.meter(this.o.db, meterId);
+    const at = this.now();
+    await this.o.db.transaction((tx) => postTxn(tx, {
+      kind: 'arrears', reference: null, meterId, currency: this.o.currency, day: dayOf(at, this.o.timeZone), at,
+      entries: [{ account: ACCOUNTS.arrears, amount: minor }, { account: ACCOUNTS.arrearsBilled, amount: -minor }], memo,
+    }).then(() => undefined));
+  }
+
+  /**
+   * Pays back a top-up that failed before a token was made (its money sits in refunds owed): a new
+   * ledger transaction, once. Anything else is refused.
+   */
+  async refund(reference: string, by: string): Promise<TopUpRecord> {
+    const t = await this.get(reference);
+    if (!t) throw new PrepaidError('not_found', `no top-up ${reference}`);
+    if (t.state !== 'failed' || t.tokenSealed) throw new PrepaidError('not_refundable', `top-up ${t.reference} is ${t.state}${t.tokenSealed ? ' and has a token' : ''}: only a top-up that failed before its token can be refunded`);
+    const at = this.now();
+    try {
+      await this.o.db.transaction(async (tx) => {
+        await postTxn(tx, {
+          kind: 'refund', reference: t.reference, meterId: t.meterId, currency: t.currency, day: t.day, at,
+          entries: [{ account: ACCOUNTS.refunds, amount: t.amount }, { account: ACCOUNTS.cash, amount: -t.amount }],
+          memo: `refund of ${t.reference} by ${by}`,
+        });
+        await this.event(tx, t.reference, at, 'failed', t.step, `refunded by ${by}`);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new PrepaidError('not_refundable', `top-up ${t.reference} was already refunded`);
+      throw err;
+    }
+    this.o.logger.info({ ref: t.reference, by }, 'top-up refunded');
+    return t;
+  }
+
+  async arrears(meterId: string): Promise<number> {
+    return accountBalance(this.o.db, meterId, ACCOUNTS.arrears);
+  }
+
+  reconcile(from: string, to: string): Promise<Reconciliation> {
+    return reconcile(this.o.db, this.o.currency, from, to);
+  }
+
+  /** Minor units as a decimal string in the utility currency. */
+  money(minor: number): string {
+    return formatMoney(minor, this.o.currency);
+  }
+
+  get currency(): Currency {
+    return this.o.currency;
+  }
+
+  today(): string {
+    return dayOf(this.now(), this.o.timeZone);
+  }
+}

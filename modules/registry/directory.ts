@@ -1,0 +1,48 @@
+// The registry's answer to the gateway's MeterDirectory port: which meters exist, their credentials and
+// series tags, with a cache in front so that ingest does not query per message.
+import { getMeter, getMeterPasswordHash } from './meters.ts';
+import { verifyPassword, type Db } from '../../platform/index.ts';
+import { verifyServiceAccount } from './service-accounts.ts';
+import type { Identity } from '../../broker/index.ts';
+import type { MeterDirectory, MeterInfoLookup } from '../../gateway/index.ts';
+
+/** Series tags of a meter from the registry (service, area, tariff class); null for an unknown meter. */
+export function registryMeterInfo(db: Db): MeterInfoLookup {
+  return async (meterId) => {
+    const m = await getMeter(db, meterId);
+    return m ? { service: m.service, area: m.area, tariff: m.tariffClass } : null;
+  };
+}
+
+export class RegistryMeterDirectory implements MeterDirectory {
+  readonly tags: MeterInfoLookup;
+  private known = new Map<string, { exists: boolean; at: number }>();
+  constructor(private readonly db: Db, private readonly ttlMs = 60_000) {
+    this.tags = registryMeterInfo(db);
+  }
+
+  async exists(meterId: string): Promise<boolean> {
+    const hit = this.known.get(meterId);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.exists;
+    const r = await this.db.query('SELECT 1 FROM meters WHERE id = $1', [meterId]);
+    const exists = r.rows.length > 0;
+    this.known.set(meterId, { exists, at: Date.now() });
+    return exists;
+  }
+
+  /** Forget a cached answer (a meter was just registered). */
+  invalidate(meterId: string): void {
+    this.known.delete(meterId);
+  }
+
+  /** MQTT login: a meter by its id and password, or a service account. */
+  async authenticate(username: string, password: string): Promise<Identity | null> {
+    if (!username || !password) return null;
+    if (username.startsWith('svc:')) {
+      const name = username.slice(4);
+      return (await verifyServiceAccount(this.db, name, password)) ? { kind: 'service', name } : null;
+    }
+    const hash = await getMeterPasswordHash(this.db, username);
+    return (await verifyPassword(password, hash)) ? { kind: 'meter', meterId: username } : null;
+  }
+}
