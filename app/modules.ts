@@ -10,7 +10,17 @@ import { telemetryModule } from '../modules/telemetry/index.ts';
 import { prepaidModule } from '../modules/prepaid/index.ts';
 import { policyModule } from '../modules/policy/index.ts';
 
-export const DEFAULT_MODULES: RaseedModule[] = [auditModule, registryModule, commandsModule, telemetryModule, prepaidModule, policyModule];
+/** Always running: the audit log, the registry (sign-in, meters, live feed), command views, telemetry reads. */
+export const BASE_MODULES: RaseedModule[] = [auditModule, registryModule, commandsModule, telemetryModule];
+/** The business features `raseed start` adds (a stack can be started with others, e.g. in tests). */
+export const FEATURE_MODULES: RaseedModule[] = [prepaidModule, policyModule];
+export const DEFAULT_MODULES: RaseedModule[] = [...BASE_MODULES, ...FEATURE_MODULES];
+
+/** The base modules, then these features (a feature named like a base module replaces it). */
+export function withBase(features: readonly RaseedModule[] = FEATURE_MODULES): RaseedModule[] {
+  const names = new Set(features.map((m) => m.name));
+  return [...BASE_MODULES.filter((m) => !names.has(m.name)), ...features];
+}
 
 /** Every migration of the gateway and of these modules (the registry's are always included: every table hangs off meters). */
 export function migrationsOf(modules: readonly RaseedModule[] = DEFAULT_MODULES): Migration[] {

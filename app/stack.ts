@@ -16,7 +16,7 @@ import {
 import { buildApi, type ApiPlugin, type RaseedApp } from '../dashboard-api/index.ts';
 import { planFleet, startFleet, type RunningFleet, type PlannedMeter } from '../meter-sim/index.ts';
 import type { ModuleInstance, RaseedModule, StackContext } from '../core/index.ts';
-import { DEFAULT_MODULES, migrationsOf } from './modules.ts';
+import { migrationsOf, withBase } from './modules.ts';
 import { dataSecret, ensureAdmin, seedFleet, type AdminCredentials, type SeededFleet } from './seed.ts';
 
 export interface StackOptions {
@@ -28,7 +28,7 @@ export interface StackOptions {
   inMemoryStore?: boolean;
   /** Extra API plugins. */
   plugins?: ApiPlugin[];
-  /** Feature modules (default: all of app/modules.ts). */
+  /** Feature modules to run beside the base modules (default: FEATURE_MODULES of app/modules.ts). */
   modules?: RaseedModule[];
   onProgress?: (what: string, done: number, total: number) => void;
 }
@@ -64,7 +64,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
   const parts = { broker: true, gateway: true, api: true, sim: true, ...o.parts };
   const notes: string[] = [];
   const dataDir = o.inMemoryStore ? undefined : resolve(config.DATA_DIR);
-  const modulesToRun = o.modules ?? DEFAULT_MODULES;
+  const modulesToRun = withBase(o.modules);
   const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir, migrations: migrationsOf(modulesToRun) });
   const stops: (() => Promise<void>)[] = [async () => db.close()];
   const stopAll = async () => {
@@ -184,10 +184,10 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       db, config, logger, dataDir, box, commands, directory, ingest, online,
       modules: { get: <T>(name: string) => modules[name]?.api as T | undefined },
     };
+    for (const kind of modulesToRun.flatMap((m) => m.commandKinds ?? [])) commands.register(kind);
     for (const m of modulesToRun) {
       const inst = await m.start(ctx);
       modules[m.name] = inst;
-      for (const kind of inst.commandKinds ?? []) commands.register(kind);
       if (inst.stop) stops.push(inst.stop);
     }
     // Retries and expiry start once every module has registered its command kinds.

@@ -1,7 +1,7 @@
 // The module contract. A business capability (registry, audit, prepaid, policy, telemetry reads, and
 // next the desk, notifications, firmware) is one folder under modules/ that exports a RaseedModule:
-// its migrations, and a start() that receives what the running stack offers (StackContext) and
-// returns what it adds (ModuleInstance): API route plugins, command kinds, simulator hooks, shutdown.
+// its migrations and command kinds, and a start() that receives what the running stack offers (StackContext) and
+// returns what it adds (ModuleInstance): API route plugins, simulator hooks, shutdown.
 // The composition root (app/stack.ts) starts modules in order and mounts their plugins; nothing else
 // knows which modules exist. Modules reach each other only through their public face (index.ts) or
 // through `ctx.modules`, never through each other's files.
@@ -39,13 +39,13 @@ export interface RaseedModule {
   name: string;
   /** The module's SQL migrations folder (`new URL('./migrations/', import.meta.url)`), applied before any module starts. */
   migrations?: URL;
+  /** Command kinds this module sends to meters (schema of the body, its wire form); registered before any module starts. */
+  commandKinds?: CommandKind[];
   start(ctx: StackContext): Promise<ModuleInstance>;
 }
 
 export interface ModuleInstance {
   plugins?: ApiPlugin[];
-  /** Command kinds this module sends to meters (schema of the body, its wire form, how the meter answers). */
-  commandKinds?: CommandKind[];
   /** The STS decoder a simulated meter runs (its keys come from the module that owns them). */
   simDecoderFor?: (m: PlannedMeter) => TokenDecoderPort | undefined;
   /** Registers extra data for simulated meters (e.g. STS parameters) after they are seeded. */

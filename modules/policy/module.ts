@@ -64,6 +64,7 @@ export function createPolicyModule(o: PolicyModuleOptions = {}): RaseedModule {
   return {
     name: 'policy',
     migrations: new URL('./migrations/', import.meta.url),
+    commandKinds: [RELAY_COMMAND],
     async start(ctx: StackContext): Promise<ModuleInstance> {
       const logger = ctx.logger.child({ part: 'policy' });
       const relay = new RelayService({
@@ -102,7 +103,6 @@ export function createPolicyModule(o: PolicyModuleOptions = {}): RaseedModule {
       };
       return {
         plugins: [relayRoutes(relay)],
-        commandKinds: [RELAY_COMMAND],
         api,
         async stop() {
           stopped = true;

@@ -58,6 +58,7 @@ export function createPrepaidModule(opts: PrepaidModuleOptions = {}): RaseedModu
   return {
     name: 'prepaid',
     migrations: new URL('./migrations/', import.meta.url),
+    commandKinds: [TOKEN_COMMAND],
     async start(ctx: StackContext): Promise<ModuleInstance> {
       const logger = ctx.logger.child({ part: 'prepaid' });
       const currency = ctx.config.CURRENCY;
@@ -97,7 +98,6 @@ export function createPrepaidModule(opts: PrepaidModuleOptions = {}): RaseedModu
       return {
         api,
         plugins: [topupRoutes(topups, { anonymousVending: ctx.config.ANONYMOUS_VENDING, audit: auditWriterOf(ctx) })],
-        commandKinds: [TOKEN_COMMAND],
         async afterSeed(plan: PlannedMeter[]) {
           // Simulated meters get STS parameters (no keys) in the registry, and their decoder keys here.
           const ids = plan.map((p) => p.id);
