@@ -46,6 +46,8 @@ export const ConfigSchema = z.object({
   RASEED_DATA_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes, base64url').optional(),
   /** Allow anonymous top-ups by meter number (cash desk / kiosk). */
   ANONYMOUS_VENDING: bool.default(false),
+  /** Readings dated more than this many seconds after the gateway's clock are rejected (acknowledged, counted, not stored). */
+  TELEMETRY_MAX_SKEW_S: z.coerce.number().int().min(0).max(7 * 86_400).default(300),
   /** Serial channels, JSON: see README "Serial meters". */
   SERIAL_CHANNELS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

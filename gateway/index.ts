@@ -3,6 +3,7 @@ export type { TelemetryPipeline, IngestedReading, IngestedEvent } from './pipeli
 export { Ingest, type IngestOutcome, type IngestListeners, type Transport } from './ingest.ts';
 export { MeterDirectory } from './meter-directory.ts';
 export { LatestStateWriter } from './latest-state.ts';
+export { DEFAULT_MAX_SKEW_MS, PHYSICAL_LIMITS, STS_MAX_CREDIT, isFromFuture, supersedes, physicalViolations, type PhysicalLimits, type LimitViolation, type SeqTs } from './plausibility.ts';
 export { DirectStorePipeline } from './direct-pipeline.ts';
 export { embeddedPublishHook, embeddedCommandTransport, connectExternalGateway, type CommandTransport, type ExternalGateway, type ExternalGatewayOptions } from './mqtt.ts';
 export { metricsRegistry, messagesIn, messagesRejected } from './metrics.ts';
