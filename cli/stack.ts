@@ -143,6 +143,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
         onClientConnected: (who) => { if (who.kind === 'meter' && ing) void ing.presence(who.meterId, true); },
         onClientDisconnected: (who) => { if (who.kind === 'meter' && ing) void ing.presence(who.meterId, false); },
         redisUrl: config.BROKER_REDIS_URL,
+        maxPacketBytes: config.MQTT_MAX_PACKET_BYTES,
+        maxConnectionsPerAddress: config.MQTT_MAX_CONNECTIONS_PER_ADDRESS,
       });
       const b = broker;
       stops.push(() => b.close());
