@@ -89,8 +89,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       const spoolDir = dataDir ? join(dataDir, 'spool', 'telemetry') : mkdtempSync(join(tmpdir(), 'raseed-spool-'));
       pipeline = await createTelemetryPipeline(config, db, logger.child({ part: 'telemetry' }), { spoolDir, meterInfo: directory.tags });
       if (!dataDir) stops.push(async () => rmSync(spoolDir, { recursive: true, force: true }));
-      latest = new LatestStateWriter(db, logger.child({ part: 'latest' }));
-      ingest = new Ingest(pipeline, directory, latest, logger.child({ part: 'gateway' }));
+      latest = new LatestStateWriter(db, logger.child({ part: 'latest' }), undefined, config.TELEMETRY_MAX_SKEW_S * 1000);
+      ingest = new Ingest(pipeline, directory, latest, logger.child({ part: 'gateway' }), { maxSkewMs: config.TELEMETRY_MAX_SKEW_S * 1000 });
       const p = pipeline, l = latest;
       stops.push(async () => {
         await l.flush();
@@ -115,6 +115,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
         onClientConnected: (who) => { if (who.kind === 'meter' && ing) void ing.presence(who.meterId, true); },
         onClientDisconnected: (who) => { if (who.kind === 'meter' && ing) void ing.presence(who.meterId, false); },
         redisUrl: config.BROKER_REDIS_URL,
+        maxPacketBytes: config.MQTT_MAX_PACKET_BYTES,
+        maxConnectionsPerAddress: config.MQTT_MAX_CONNECTIONS_PER_ADDRESS,
       });
       const b = broker;
       stops.push(() => b.close());

@@ -16,6 +16,12 @@ export function canPublish(who: Identity, topic: string): boolean {
   return t !== null && t.meterId === who.meterId && METER_PUBLISH_KINDS.includes(t.kind);
 }
 
+/** May this publish keep its retain flag? Meters never (they must not pin broker memory); the service account may. */
+export function canRetain(who: Identity, topic: string): boolean {
+  if (who.kind === 'meter') return false;
+  return canPublish(who, topic);
+}
+
 export function canSubscribe(who: Identity, filter: string): boolean {
   if (who.kind === 'service') return true;
   if (who.kind === 'anonymous') {

@@ -1,11 +1,18 @@
 // The embedded MQTT broker: aedes with per-meter credentials, topic ACLs and a durable-ingest hook.
 // aedes acknowledges a QoS 1 PUBLISH before routing it, but calls authorizePublish before the PUBACK:
 // the ingest hook runs there, so a meter hears "delivered" only once its reading is safe.
+// Limits (limits.ts): packet size per identity, connections per address, login back-off, well-formed usernames;
+// meters cannot retain messages (the retain flag of their publishes and wills is dropped). MQTT 5 CONNECTs are
+// answered "unsupported protocol version" by aedes 1.x, with a log line pointing to an external broker (docs/mqtt.md).
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Aedes, type AedesOptions, type Client } from 'aedes';
 import type { Logger } from '../platform/index.ts';
-import { canPublish, canSubscribe, type Identity } from './acl.ts';
+import { canPublish, canRetain, canSubscribe, type Identity } from './acl.ts';
+import {
+  ConnectionCounter, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_METER_MAX_PACKET_BYTES, DEFAULT_SERVICE_MAX_PACKET_BYTES, LoginThrottle, PacketSizeGuard,
+  isWellFormedUsername, normaliseAddress,
+} from './limits.ts';
 
 export type Authenticator = (username: string, password: string) => Promise<Identity | null>;
 
@@ -24,6 +31,14 @@ export interface BrokerOptions {
   allowAnonymous?: boolean;
   /** aedes cluster: mqemitter-redis + aedes-persistence-redis on this Redis URL. */
   redisUrl?: string;
+  /** Largest MQTT packet from a meter, an anonymous client, or anyone before CONNECT (MQTT_MAX_PACKET_BYTES); default 8 KiB. */
+  maxPacketBytes?: number;
+  /** Largest MQTT packet from a service account; default 1 MiB. */
+  serviceMaxPacketBytes?: number;
+  /** Open connections per client address (MQTT_MAX_CONNECTIONS_PER_ADDRESS); default 1000. */
+  maxConnectionsPerAddress?: number;
+  /** Failed-login back-off (per address and per username); default policies of limits.ts. */
+  loginThrottle?: LoginThrottle;
 }
 
 export interface RunningBroker {
@@ -38,12 +53,22 @@ export function identityOf(client: Client | null): Identity | null {
   return client ? identities.get(client) ?? null : null;
 }
 
+function addressOf(client: Client): string {
+  return normaliseAddress((client.conn as Partial<net.Socket> | undefined)?.remoteAddress);
+}
+
 function authError(message: string): Error & { returnCode: number } {
   return Object.assign(new Error(message), { returnCode: 4 });
 }
 
 export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
   const log = o.logger;
+  const meterMax = o.maxPacketBytes ?? DEFAULT_METER_MAX_PACKET_BYTES;
+  const serviceMax = o.serviceMaxPacketBytes ?? DEFAULT_SERVICE_MAX_PACKET_BYTES;
+  const maxPacketOf = (who: Identity | null): number => (who?.kind === 'service' ? serviceMax : meterMax);
+  const throttle = o.loginThrottle ?? new LoginThrottle();
+  const connections = new ConnectionCounter(o.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
+  const notices = new RateLimitedNotices();
   const opts: AedesOptions = {
     // Bounded queues and a drain timeout: one frozen subscriber must not stall the rest.
     queueLimit: 10_000,
@@ -51,7 +76,25 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
     maxInflightInbound: 1000,
     maxTopicLevels: 16,
     concurrency: 1000,
+    preConnect(client, packet, callback) {
+      if (packet.protocolVersion === 5 && notices.first(`v5:${packet.clientId}`)) {
+        log.warn({ clientId: packet.clientId, address: addressOf(client) },
+          'mqtt: MQTT 5 CONNECT refused (the embedded broker speaks MQTT 3.1.1); connect MQTT 5 meters through an external broker (Mosquitto, EMQX) with MQTT_URL, see docs/mqtt.md');
+      }
+      callback(null, true);
+    },
     authenticate(client, username, password, done) {
+      const address = addressOf(client);
+      if (username !== undefined && username !== '' && !isWellFormedUsername(username)) {
+        throttle.failure(address, '');
+        log.warn({ clientId: client.id, address, username: JSON.stringify(username.slice(0, 64)), length: username.length }, 'mqtt login refused: malformed username');
+        return done(authError('bad username or password'), false);
+      }
+      const wait = throttle.retryInMs(address, username ?? '');
+      if (wait > 0) {
+        if (notices.first(`throttle:${address}:${username ?? ''}`, 30_000)) log.warn({ address, username, retryInMs: wait }, 'mqtt login throttled after repeated failures');
+        return done(Object.assign(new Error('too many failed logins; try later'), { returnCode: 3 }), false);
+      }
       if (!username && !password) {
         if (o.allowAnonymous) {
           identities.set(client, { kind: 'anonymous' });
@@ -62,9 +105,11 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
       o.authenticate(username ?? '', password ? password.toString('utf8') : '')
         .then((who) => {
           if (!who) {
-            log.warn({ clientId: client.id, username }, 'mqtt login refused');
+            throttle.failure(address, username ?? '');
+            log.warn({ clientId: client.id, username, address }, 'mqtt login refused');
             return done(authError('bad username or password'), false);
           }
+          throttle.success(address, username ?? '');
           // A meter must use its own id as client id, so its session cannot be taken over by another meter.
           if (who.kind === 'meter' && client.id !== who.meterId) {
             log.warn({ clientId: client.id, meter: who.meterId }, 'mqtt client id does not match meter');
@@ -85,6 +130,16 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
       if (!canPublish(who, packet.topic)) {
         log.warn({ who, topic: packet.topic }, 'mqtt publish refused by ACL');
         return callback(new Error('not authorised to publish on ' + packet.topic));
+      }
+      const size = (packet.payload as Buffer | string).length;
+      if (size > maxPacketOf(who)) {
+        log.warn({ who, topic: packet.topic, bytes: size, limit: maxPacketOf(who) }, 'mqtt publish refused: too large');
+        return callback(new Error(`payload of ${size} bytes exceeds ${maxPacketOf(who)}`));
+      }
+      if (packet.retain && !canRetain(who, packet.topic)) {
+        // Delivered, but not kept: a meter must not pin broker memory with retained messages (publishes and wills).
+        if (notices.first(`retain:${client?.id ?? ''}`, 600_000)) log.info({ who, topic: packet.topic }, 'mqtt: retain flag dropped (meters cannot retain messages)');
+        packet.retain = false;
       }
       if (!o.onPublish) return callback(null);
       o.onPublish(who, packet.topic, packet.payload as Buffer, client).then(
@@ -121,7 +176,28 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
   aedes.on('connectionError', (client, err) => log.debug({ clientId: client?.id, err: err.message }, 'mqtt connection error'));
 
   // noDelay: without it Nagle stalls QoS 1 request/response by ~45 ms per round trip.
-  const server = net.createServer({ noDelay: true }, aedes.handle);
+  const server = net.createServer({ noDelay: true }, (socket) => {
+    const address = normaliseAddress(socket.remoteAddress);
+    if (!connections.acquire(address)) {
+      if (notices.first(`conns:${address}`, 30_000)) log.warn({ address, limit: connections.maxPerAddress }, 'mqtt connection refused: too many connections from this address');
+      socket.destroy();
+      return;
+    }
+    socket.once('close', () => connections.release(address));
+    aedes.handle(socket);
+    // After aedes.handle: aedes reads with 'readable' + read(), which keeps control of the flow; this listener sees
+    // each chunk aedes reads and closes the connection at the first header announcing an oversize packet.
+    const client = (socket as net.Socket & { client?: Client }).client;
+    const guard = new PacketSizeGuard(() => maxPacketOf(identityOf(client ?? null)));
+    const onData = (chunk: Buffer): void => {
+      const err = guard.push(chunk);
+      if (!err) return;
+      socket.off('data', onData);
+      log.warn({ clientId: client?.id, who: identityOf(client ?? null), address, bytes: err.bytes, limit: err.limit }, 'mqtt connection closed: packet too large');
+      socket.destroy();
+    };
+    socket.on('data', onData);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port ?? 1883, o.host ?? '0.0.0.0', () => {
@@ -139,4 +215,18 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Remembers which notices were logged recently, so that a client retrying in a loop does not flood the log. */
+class RateLimitedNotices {
+  private readonly seen = new Map<string, number>();
+  first(key: string, everyMs = 600_000): boolean {
+    const now = Date.now();
+    const at = this.seen.get(key);
+    if (at !== undefined && now - at < everyMs) return false;
+    if (this.seen.size >= 10_000) this.seen.delete(this.seen.keys().next().value!);
+    this.seen.delete(key);
+    this.seen.set(key, now);
+    return true;
+  }
 }

@@ -1,5 +1,8 @@
 // The gateway's ingest: one place where every message from a meter, whatever transport brought it,
 // is validated, accounted for and handed on. Bad input is counted and logged, acknowledged, and changes nothing.
+// Plausibility (plausibility.ts): a reading dated beyond the clock skew is rejected that way too (acknowledged,
+// so the meter does not resend it for ever); values beyond the physical limits of the meter's class are flagged
+// and counted but stored.
 import {
   CommandAck, MeterEvent, MeterStatus, TelemetryReading, decodePayload, parseMeterTopic,
   type MeterTopicKind,
@@ -9,12 +12,18 @@ import type { TelemetryPipeline } from './pipeline.ts';
 import type { MeterDirectory } from './directory.ts';
 import type { LatestStateWriter } from './latest-state.ts';
 import { messagesIn, messagesRejected } from './metrics.ts';
+import { DEFAULT_MAX_SKEW_MS, implausibleReadings, isFromFuture, physicalViolations, type LimitViolation } from './plausibility.ts';
 
 export type Transport = 'mqtt' | 'serial';
 
 export type IngestOutcome =
-  | { ok: true; kind: MeterTopicKind }
-  | { ok: false; reason: 'malformed' | 'unknown_meter' | 'not_a_meter_topic' | 'unexpected_kind'; detail: string };
+  | { ok: true; kind: MeterTopicKind; implausible?: LimitViolation[] }
+  | { ok: false; reason: 'malformed' | 'unknown_meter' | 'not_a_meter_topic' | 'unexpected_kind' | 'future_timestamp'; detail: string };
+
+export interface IngestOptions {
+  /** Readings dated more than this after the gateway's clock are rejected (TELEMETRY_MAX_SKEW_S); default 5 min. */
+  maxSkewMs?: number;
+}
 
 export interface IngestListeners {
   onAck?: (meterId: string, ack: CommandAck) => Promise<void> | void;
@@ -31,13 +40,17 @@ export interface IngestStats {
 export class Ingest {
   readonly stats: IngestStats = { accepted: 0, rejected: {} };
   private listeners: IngestListeners = {};
+  private readonly maxSkewMs: number;
 
   constructor(
     private readonly pipeline: TelemetryPipeline,
     private readonly directory: MeterDirectory,
     private readonly latest: LatestStateWriter,
     private readonly logger: Logger,
-  ) {}
+    options: IngestOptions = {},
+  ) {
+    this.maxSkewMs = options.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
+  }
 
   /** Adds listeners (command service, live console feed). */
   listen(l: IngestListeners): void {
@@ -65,9 +78,21 @@ export class Ingest {
       case 'telemetry': {
         const d = decode(TelemetryReading, payload);
         if (!d.ok) return this.reject(transport, 'malformed', d.error.message, meterId);
+        const { seq, ts } = d.value;
+        if (isFromFuture(ts, receivedAt, this.maxSkewMs)) {
+          implausibleReadings.inc({ check: 'future_ts' });
+          return this.reject(transport, 'future_timestamp', `reading dated ${Math.round((ts - receivedAt) / 1000)} s after the gateway clock (limit ${this.maxSkewMs / 1000} s); not stored`, meterId, { seq, ts });
+        }
+        const implausible = physicalViolations(d.value, await this.directory.service(meterId));
+        for (const v of implausible) implausibleReadings.inc({ check: v.check });
+        if (implausible.length) this.logger.warn({ meter: meterId, seq, ts, implausible }, 'implausible reading (beyond the physical limits of the meter class): stored, flagged');
         await this.pipeline.acceptReading({ meterId, reading: d.value, receivedAt });
         this.latest.reading(meterId, d.value, receivedAt);
         this.listeners.onReading?.(meterId, d.value);
+        if (implausible.length) {
+          this.stats.accepted++;
+          return { ok: true, kind, implausible };
+        }
         break;
       }
       case 'events': {
@@ -104,10 +129,10 @@ export class Ingest {
     await this.listeners.onStatus?.(meterId, online);
   }
 
-  private reject(transport: Transport, reason: Exclude<IngestOutcome, { ok: true }>['reason'], detail: string, meterId?: string): IngestOutcome {
+  private reject(transport: Transport, reason: Exclude<IngestOutcome, { ok: true }>['reason'], detail: string, meterId?: string, at?: { seq: number; ts: number }): IngestOutcome {
     messagesRejected.inc({ transport, reason });
     this.stats.rejected[reason] = (this.stats.rejected[reason] ?? 0) + 1;
-    this.logger.warn({ meter: meterId, reason, detail }, 'message rejected');
+    this.logger.warn({ meter: meterId, reason, detail, ...at }, 'message rejected');
     return { ok: false, reason, detail };
   }
 }

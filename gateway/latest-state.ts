@@ -1,9 +1,11 @@
 // Keeps each meter's latest state in the store. Updates are coalesced per meter and written
 // in one transaction per flush, so thousands of meters cost one write round per second, not one per reading.
+// Which reading is the latest is decided by seq and ts together (plausibility.ts `supersedes`, the same rule
+// as the SQL of applyLatestReading); a reading from beyond the clock skew never becomes the latest state.
 import { applyLatestReading, setOnline } from './meter-state.ts';
-import { type Db } from '../platform/index.ts';
+import type { Db, Logger } from '../platform/index.ts';
 import type { TelemetryReading } from '../protocols/index.ts';
-import type { Logger } from '../platform/index.ts';
+import { DEFAULT_MAX_SKEW_MS, supersedes } from './plausibility.ts';
 
 export class LatestStateWriter {
   private pending = new Map<string, { reading: TelemetryReading; receivedAt: number }>();
@@ -11,11 +13,11 @@ export class LatestStateWriter {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: Db, private readonly logger: Logger, private readonly intervalMs = 500) {}
+  constructor(private readonly db: Db, private readonly logger: Logger, private readonly intervalMs = 500, private readonly maxSkewMs = DEFAULT_MAX_SKEW_MS) {}
 
   reading(meterId: string, reading: TelemetryReading, receivedAt: number): void {
     const cur = this.pending.get(meterId);
-    if (!cur || cur.reading.ts <= reading.ts) this.pending.set(meterId, { reading, receivedAt });
+    if (cur ? supersedes(cur.reading, reading, receivedAt, this.maxSkewMs) : supersedes(null, reading, receivedAt, this.maxSkewMs)) this.pending.set(meterId, { reading, receivedAt });
     this.schedule();
   }
 
@@ -39,7 +41,7 @@ export class LatestStateWriter {
       if (!readings.size && !online.size) return;
       try {
         await this.db.transaction(async (tx) => {
-          for (const [id, r] of readings) await applyLatestReading(tx, id, r.reading, r.receivedAt);
+          for (const [id, r] of readings) await applyLatestReading(tx, id, r.reading, r.receivedAt, this.maxSkewMs);
           for (const [id, s] of online) await setOnline(tx, id, s.online, s.at);
         });
       } catch (err) {

@@ -16,17 +16,33 @@ export function readingFlags(r: TelemetryReading): number {
   return (r.tamper ? FLAG_TAMPER : 0) | (r.lowCredit ? FLAG_LOW : 0) | (r.emergencyCredit ? FLAG_EMERGENCY : 0);
 }
 
-/** Updates the latest state if this reading is newer than what is held (replays and late readings do not roll it back). */
-export async function applyLatestReading(q: Queryable, meterId: string, r: TelemetryReading, receivedAt = Date.now()): Promise<void> {
-  await q.query(
-    `INSERT INTO meter_state AS s (meter_id, online, last_seen_ms, last_seq, last_ts_ms, register, credit, relay, power_w, voltage_v, current_a, flow_lph,
-       tamper, low_credit, emergency_credit)
-     SELECT $1, true, $2::bigint, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 WHERE EXISTS (SELECT 1 FROM meters WHERE id = $1)
-     ON CONFLICT (meter_id) DO UPDATE SET online = true, last_seen_ms = greatest(coalesce(s.last_seen_ms, 0), EXCLUDED.last_seen_ms),
-       last_seq = EXCLUDED.last_seq, last_ts_ms = EXCLUDED.last_ts_ms, register = EXCLUDED.register, credit = EXCLUDED.credit, relay = EXCLUDED.relay,
-       power_w = EXCLUDED.power_w, voltage_v = EXCLUDED.voltage_v, current_a = EXCLUDED.current_a, flow_lph = EXCLUDED.flow_lph,
-       tamper = EXCLUDED.tamper, low_credit = EXCLUDED.low_credit, emergency_credit = EXCLUDED.emergency_credit
-     WHERE s.last_ts_ms IS NULL OR s.last_ts_ms <= EXCLUDED.last_ts_ms`,
-    [meterId, receivedAt, r.seq, r.ts, r.register, r.credit, r.relay, r.powerW ?? null, r.voltageV ?? null, r.currentA ?? null, r.flowLph ?? null, r.tamper ?? false, r.lowCredit ?? false, r.emergencyCredit ?? false],
+/** The state row of a registered meter, created on first contact (a meter the registry does not know gets none). */
+async function ensureRow(q: Queryable, meterId: string): Promise<void> {
+  await q.query('INSERT INTO meter_state (meter_id) SELECT $1 WHERE EXISTS (SELECT 1 FROM meters WHERE id = $1) ON CONFLICT (meter_id) DO NOTHING', [meterId]);
+}
+
+/**
+ * Updates the latest state if this reading supersedes what is held — by seq and ts together, the rule of
+ * gateway/plausibility.ts `supersedes`: a newer meter time; the same time with a higher seq; a higher seq while the
+ * held time is ahead of the gateway's clock (receivedAt); anything while the held time is more than maxSkewMs in
+ * the future (heals rows poisoned by a far-future reading). Replays and late readings do not roll it back, and a
+ * reading beyond the skew never gets in. The meter counts as seen (online) either way.
+ */
+export async function applyLatestReading(q: Queryable, meterId: string, r: TelemetryReading, receivedAt = Date.now(), maxSkewMs = 300_000): Promise<void> {
+  await ensureRow(q, meterId);
+  const applied = await q.query(
+    `UPDATE meter_state SET online = true, last_seen_ms = greatest(coalesce(last_seen_ms, 0), $2::bigint), last_seq = $3, last_ts_ms = $4,
+       register = $5, credit = $6, relay = $7, power_w = $8, voltage_v = $9, current_a = $10, flow_lph = $11,
+       tamper = $12, low_credit = $13, emergency_credit = $14
+     WHERE meter_id = $1 AND $4::bigint <= $2::bigint + $15::bigint
+       AND (last_ts_ms IS NULL OR last_ts_ms > $2::bigint + $15::bigint OR last_ts_ms < $4::bigint
+         OR (last_ts_ms = $4::bigint AND coalesce(last_seq, -1) < $3::bigint)
+         OR (last_ts_ms > $2::bigint AND coalesce(last_seq, -1) < $3::bigint))`,
+    [meterId, receivedAt, r.seq, r.ts, r.register, r.credit, r.relay, r.powerW ?? null, r.voltageV ?? null, r.currentA ?? null, r.flowLph ?? null, r.tamper ?? false, r.lowCredit ?? false, r.emergencyCredit ?? false, maxSkewMs],
   );
+  if (applied.affectedRows === 0) await setSeen(q, meterId, receivedAt);
+}
+
+async function setSeen(q: Queryable, meterId: string, at: number): Promise<void> {
+  await q.query('UPDATE meter_state SET online = true, last_seen_ms = greatest(coalesce(last_seen_ms, 0), $2::bigint) WHERE meter_id = $1', [meterId, at]);
 }

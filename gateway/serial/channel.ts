@@ -2,6 +2,9 @@
 // Commands (token entry, relay, clock) go first; every exchange is bounded by the channel's timeouts, so a slow or
 // dead meter never holds the bus longer than that, and meters that keep failing are polled less often.
 // Readings are identified by the meter's own sequence number and clock: each reaches the sink once.
+// Presence: a meter goes offline after 3 failed readouts in a row; while the port itself is gone (adapter unplugged,
+// device node vanished) every poll that falls due counts as failed in the same way, so the meters behind a vanished
+// port go offline like silent ones, and come back online with their next good readout.
 import type { Logger } from '../../platform/index.ts';
 import type { CommandAck, MeterCommand, TelemetryReading } from '../../protocols/index.ts';
 import {
@@ -175,7 +178,8 @@ export class SerialChannel {
     while (!this.stopped) {
       this.expireCommands();
       if (!this.link.isOpen) {
-        await this.link.waitOpen(1000);
+        await this.failDueWhileDown();
+        await this.link.waitOpen(Math.min(1000, this.cfg.pollIntervalMs));
         continue;
       }
       await this.flushPending();
@@ -226,18 +230,37 @@ export class SerialChannel {
     } catch (e) {
       const err = toTransactionError(e);
       serialTransactions.inc({ channel: this.name, kind: 'readout', outcome: err.code });
-      m.stats.failures++;
-      m.stats.consecutiveFailures++;
-      m.stats.lastError = err.message;
-      // A meter that keeps failing is polled less often (up to 8 intervals), so it costs the bus little.
-      const backoff = Math.min(8, 2 ** Math.max(0, m.stats.consecutiveFailures - 1));
-      m.nextDue = Date.now() + Math.min(this.cfg.pollIntervalMs * backoff, Math.max(this.cfg.pollIntervalMs, 300_000));
-      const level = m.stats.consecutiveFailures === 1 || m.stats.consecutiveFailures % 10 === 0 ? 'warn' : 'debug';
-      this.log[level]({ meter: m.cfg.id, code: err.code, err: err.message, consecutive: m.stats.consecutiveFailures }, 'serial readout failed');
-      if (m.stats.consecutiveFailures >= 3) await this.setOnline(m, false);
+      await this.readoutFailed(m, err);
       await this.afterFailure();
       this.checkSilence(this.link.rxBytes === rx0 && err.code !== 'link');
     }
+  }
+
+  /**
+   * The port is gone (it was lost, or opening it failed): meters whose poll is due fail it (a 'link' failure) as if
+   * they had stayed silent. A first open still in progress is not a failure.
+   */
+  private async failDueWhileDown(): Promise<void> {
+    if (this.link.opens === 0 && this.link.failures === 0) return;
+    const now = Date.now();
+    for (const m of this.meters.values()) {
+      if (m.nextDue > now) continue;
+      serialTransactions.inc({ channel: this.name, kind: 'readout', outcome: 'link' });
+      await this.readoutFailed(m, new SerialTransactionError('link', `serial port ${this.cfg.path} is gone`, false));
+    }
+  }
+
+  /** Bookkeeping of a failed readout: back-off, log, offline after 3 in a row. */
+  private async readoutFailed(m: MeterSlot, err: SerialTransactionError): Promise<void> {
+    m.stats.failures++;
+    m.stats.consecutiveFailures++;
+    m.stats.lastError = err.message;
+    // A meter that keeps failing is polled less often (up to 8 intervals), so it costs the bus little.
+    const backoff = Math.min(8, 2 ** Math.max(0, m.stats.consecutiveFailures - 1));
+    m.nextDue = Date.now() + Math.min(this.cfg.pollIntervalMs * backoff, Math.max(this.cfg.pollIntervalMs, 300_000));
+    const level = m.stats.consecutiveFailures === 1 || m.stats.consecutiveFailures % 10 === 0 ? 'warn' : 'debug';
+    this.log[level]({ meter: m.cfg.id, code: err.code, err: err.message, consecutive: m.stats.consecutiveFailures }, 'serial readout failed');
+    if (m.stats.consecutiveFailures >= 3) await this.setOnline(m, false);
   }
 
   /** Sign-on, identification, option select (readout), data block; NAK asks for a repeat after a bad BCC. */

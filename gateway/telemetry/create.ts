@@ -22,7 +22,7 @@ export interface CreateTelemetryOptions {
 
 /** The sink the configuration asks for. */
 export function createTelemetrySink(config: InfluxConfig, db: Db, logger: Logger, meterInfo: MeterInfoLookup): TelemetrySink {
-  if (!config.INFLUX_URL) return new SqlTelemetrySink(db);
+  if (!config.INFLUX_URL) return new SqlTelemetrySink(db, undefined, logger);
   return new InfluxTelemetrySink({
     url: config.INFLUX_URL,
     api: config.INFLUX_API,

@@ -53,3 +53,6 @@ export const sequenceMissing = once('raseed_telemetry_sequence_missing_total', (
 export const sequenceEvents = once('raseed_telemetry_sequence_observations_total', () => new Counter({
   name: 'raseed_telemetry_sequence_observations_total', help: 'Out-of-order sequence observations: duplicate, filled, reset', labelNames: ['kind'] as const, registers,
 }));
+export const readingConflicts = once('raseed_telemetry_reading_conflicts_total', () => new Counter({
+  name: 'raseed_telemetry_reading_conflicts_total', help: 'Readings with the identity (meter, ts) of a stored one but different content: kept apart, never overwriting', registers,
+}));

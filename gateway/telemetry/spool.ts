@@ -82,8 +82,10 @@ export interface SpoolOptions {
   maxPendingBytes?: number;
   /** Largest payload; default 1 MiB. */
   maxRecordBytes?: number;
-  onCorrupt?: (info: { segment: string; position: number; skippedBytes: number }) => void;
-  onTruncate?: (info: { segment: string; position: number; droppedBytes: number }) => void;
+  onCorrupt?: (info: { segment: string; position: number; skippedBytes: number; records?: unknown[] }) => void;
+  onTruncate?: (info: { segment: string; position: number; droppedBytes: number; records?: unknown[] }) => void;
+  /** Tells what the bytes of a damaged or truncated stretch still show (e.g. meter, seq, ts); passed on as `records`. */
+  describeDamaged?: (bytes: Buffer) => unknown[];
 }
 
 export interface SpoolRecord {
@@ -260,18 +262,18 @@ export class DiskSpool {
         if (n < 0) {
           if (last) {
             this.truncatedBytes += buf.length - i;
-            this.o.onTruncate?.({ segment: name, position: i, droppedBytes: buf.length - i });
+            this.o.onTruncate?.({ segment: name, position: i, droppedBytes: buf.length - i, ...this.described(buf.subarray(i)) });
             const fd = fs.openSync(join(this.dir, name), 'r+');
             fs.ftruncateSync(fd, i);
             fs.fsyncSync(fd);
             fs.closeSync(fd);
             seg.size = i;
           } else {
-            this.noteCorrupt(name, seg.base + i, buf.length - i);
+            this.noteCorrupt(name, seg.base + i, buf.subarray(i));
           }
           break;
         }
-        this.noteCorrupt(name, seg.base + i, n - i);
+        this.noteCorrupt(name, seg.base + i, buf.subarray(i, n));
         i = n;
       }
     }
@@ -281,10 +283,19 @@ export class DiskSpool {
     this.fd = fs.openSync(join(this.dir, segName(active.base)), 'r+');
   }
 
-  private noteCorrupt(segment: string, at: number, bytes: number): void {
-    this.corrupt.push({ from: at, to: at + bytes });
+  private noteCorrupt(segment: string, at: number, data: Buffer): void {
+    this.corrupt.push({ from: at, to: at + data.length });
     this.corruptSkipped++;
-    this.o.onCorrupt?.({ segment, position: at, skippedBytes: bytes });
+    this.o.onCorrupt?.({ segment, position: at, skippedBytes: data.length, ...this.described(data) });
+  }
+
+  private described(data: Buffer): { records?: unknown[] } {
+    if (!this.o.describeDamaged) return {};
+    try {
+      return { records: this.o.describeDamaged(data) };
+    } catch {
+      return { records: [] };
+    }
   }
 
   private lock(): void {
@@ -444,11 +455,18 @@ export class DiskSpool {
     });
   }
 
-  /** Reads durable records from `from` (an offset returned as `next` before, or committedOffset). */
+  /**
+   * Reads durable records from `from` (an offset returned as `next` before, or committedOffset): at most
+   * maxRecords, and at most maxBytes (framing included) over the whole batch — except that a single record
+   * larger than maxBytes is returned alone, so that the reader always makes progress.
+   */
   async read(from: number, maxRecords = 5000, maxBytes = 4 * 1024 * 1024): Promise<SpoolRead> {
     if (this.closed) throw new SpoolClosedError('telemetry spool is closed');
     const records: SpoolRecord[] = [];
     let pos = Math.max(from, this.segments[0]?.base ?? 0);
+    // Bytes of the batch so far: counted across every chunk read below, not per chunk.
+    let bytes = 0;
+    let full = false;
     while (records.length < maxRecords && pos < this.head) {
       // Skip known damage.
       const bad = this.corrupt.find((r) => r.from <= pos && pos < r.to);
@@ -477,12 +495,14 @@ export class DiskSpool {
       }
       const view = buf.subarray(0, got);
       let i = 0;
-      let bytes = 0;
       while (records.length < maxRecords && i < view.length) {
         const p = probe(view, i, this.maxRecordBytes);
         if (p.kind === 'ok') {
           const size = RECORD_HEADER_BYTES + p.len;
-          if (records.length > 0 && bytes + size > maxBytes) break;
+          if (records.length > 0 && bytes + size > maxBytes) {
+            full = true;
+            break;
+          }
           records.push({ offset: pos + i, next: pos + i + size, payload: view.subarray(i + RECORD_HEADER_BYTES, i + size) });
           bytes += size;
           i += size;
@@ -492,11 +512,11 @@ export class DiskSpool {
         // Damage found while reading (should have been seen at recovery): skip to the next valid record.
         const n = resync(view, i + 1, this.maxRecordBytes);
         const skipTo = n < 0 ? view.length : n;
-        this.noteCorrupt(segName(seg.base), pos + i, skipTo - i);
+        this.noteCorrupt(segName(seg.base), pos + i, view.subarray(i, skipTo));
         i = skipTo;
       }
       pos += i;
-      if (records.length > 0 && bytes >= maxBytes) break;
+      if (full || (records.length > 0 && bytes >= maxBytes)) break;
       if (i === 0) break;
     }
     return { records, next: pos };

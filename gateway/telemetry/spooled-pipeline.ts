@@ -13,14 +13,19 @@
 // Backpressure: memory is bounded (one batch in the writer, maxPendingBytes waiting for the disk); a slow or
 // absent sink makes the spool grow on disk, reported by raseed_telemetry_backpressure, the depth gauges and a
 // warning log; when the spool reaches its limit, appends are refused (SpoolFullError) and the ingest does not
-// acknowledge, so meters keep their readings and resend.
+// acknowledge, so meters keep their readings and resend. "spool full, refusing readings" is logged once per
+// episode (depth and limit), and "accepting readings again" when the next append succeeds.
+//
+// Every record that is skipped (damaged), truncated (torn tail), undecodable or dead-lettered is logged with
+// the meter, seq and ts that can still be read from it (damage.ts).
 import fs from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../../platform/index.ts';
 import { silentLogger } from '../../platform/index.ts';
 import type { IngestedEvent, IngestedReading, TelemetryPipeline } from '../pipeline.ts';
-import { DiskSpool, SpoolError, type SpoolOptions, type SpoolRead, type SpoolStats } from './spool.ts';
+import { DiskSpool, SpoolError, SpoolFullError, type SpoolOptions, type SpoolRead, type SpoolStats } from './spool.ts';
 import { decodeRecord, encodeRecord, type MeterTags, type TelemetryRecord } from './records.ts';
+import { damagedRecordHints, recordHint } from './damage.ts';
 import { TelemetrySinkError, type TelemetrySink } from './sink.ts';
 import { SequenceGapTracker, type SequenceGap } from './gaps.ts';
 import type { CachedMeterInfo, MeterInfoLookup } from './meter-info.ts';
@@ -93,6 +98,9 @@ export class SpooledPipeline implements TelemetryPipeline {
   private deadLettered = 0;
   private oldestInFlight: number | null = null;
   private lingering = false;
+  /** Since when appends are refused as full (null: accepting), and how many were refused in this episode. */
+  private fullSince: number | null = null;
+  private refusedWhileFull = 0;
 
   private constructor(readonly spool: DiskSpool, readonly sink: TelemetrySink, o: SpooledPipelineOptions) {
     this.logger = o.logger ?? silentLogger;
@@ -117,10 +125,11 @@ export class SpooledPipeline implements TelemetryPipeline {
   static async open(o: SpooledPipelineOptions): Promise<SpooledPipeline> {
     const logger = o.logger ?? silentLogger;
     const spool = o.spool instanceof DiskSpool ? o.spool : await DiskSpool.open({
+      describeDamaged: (bytes) => damagedRecordHints(bytes),
       ...o.spool,
       onCorrupt: (i) => {
         m.telemetryErrors.inc({ kind: 'spool_corrupt' });
-        logger.error(i, 'telemetry spool: damaged record skipped');
+        logger.error(i, i.records?.length ? 'telemetry spool: damaged record skipped' : 'telemetry spool: damaged record skipped (meter, seq and ts unreadable)');
         (o.spool as SpoolOptions).onCorrupt?.(i);
       },
       onTruncate: (i) => {
@@ -165,13 +174,31 @@ export class SpooledPipeline implements TelemetryPipeline {
       if (err instanceof SpoolError) {
         const k = err.name === 'SpoolFullError' ? 'spool_full' : err.name === 'SpoolClosedError' ? 'spool_closed' : 'spool_io';
         m.telemetryErrors.inc({ kind: k });
-        if (k === 'spool_full') this.reportBackpressure(true, err.message);
-        else if (k === 'spool_io') this.logger.error({ err }, 'telemetry spool write failed');
+        if (k === 'spool_full') this.onSpoolFull(err as SpoolFullError, rec);
+        else if (k === 'spool_io') this.logger.error({ err, ...recordHint(rec) }, 'telemetry spool write failed');
       }
       throw err;
     }
+    if (this.fullSince !== null) this.onSpoolAccepting();
     m.telemetryAccepted.inc({ kind });
     if (this.lingering && this.wakeWriter && this.spool.depthRecords >= this.batchSize) this.wakeWriter();
+  }
+
+  /** First refusal of a full-spool episode: one warning; later refusals of the episode are only counted. */
+  private onSpoolFull(err: SpoolFullError, rec: TelemetryRecord): void {
+    this.refusedWhileFull++;
+    if (this.fullSince !== null) return;
+    this.fullSince = Date.now();
+    this.logger.warn({ reason: err.reason, depthBytes: err.depthBytes, limitBytes: err.limitBytes, depthRecords: this.spool.depthRecords, first: recordHint(rec) },
+      'telemetry spool full, refusing readings (meters keep them and resend)');
+    if (!this.inBackpressure) this.reportBackpressure(true);
+  }
+
+  private onSpoolAccepting(): void {
+    this.logger.info({ refused: this.refusedWhileFull, fullForMs: Date.now() - this.fullSince!, depthBytes: this.spool.depthBytes, limitBytes: this.spool.maxBytes },
+      'telemetry spool accepting readings again');
+    this.fullSince = null;
+    this.refusedWhileFull = 0;
   }
 
   /** Open gaps in meters' reading sequences (all meters when meterId is omitted). */
@@ -299,7 +326,7 @@ export class SpooledPipeline implements TelemetryPipeline {
           records.push(decodeRecord(r.payload));
         } catch (err) {
           m.telemetryErrors.inc({ kind: 'decode' });
-          this.deadLetter({ offset: r.offset, payload: r.payload.toString('base64') }, err as Error);
+          this.deadLetter({ offset: r.offset, payload: r.payload.toString('base64') }, err as Error, damagedRecordHints(r.payload, 1)[0]);
         }
       }
       this.oldestInFlight = records[0]?.receivedAt ?? null;
@@ -377,10 +404,10 @@ export class SpooledPipeline implements TelemetryPipeline {
     m.sinkUp.set({ sink: this.sink.name }, 0);
   }
 
-  private deadLetter(rec: unknown, err: Error): void {
+  private deadLetter(rec: TelemetryRecord | { offset: number; payload: string }, err: Error, hint = 'kind' in rec ? recordHint(rec) : undefined): void {
     this.deadLettered++;
     m.telemetryErrors.inc({ kind: 'dead_letter' });
-    this.logger.error({ err: err.message }, 'telemetry record refused by the sink; moved to the dead-letter file');
+    this.logger.error({ err: err.message, ...hint }, 'kind' in rec ? 'telemetry record refused by the sink; moved to the dead-letter file' : 'telemetry spool record undecodable; moved to the dead-letter file');
     try {
       fs.appendFileSync(this.deadLetterPath, JSON.stringify({ at: new Date().toISOString(), error: err.message, record: rec }) + '\n');
     } catch (e) {

@@ -1,10 +1,11 @@
-// The registry's answer to the gateway's MeterDirectory port: which meters exist, their credentials and
-// series tags, with a cache in front so that ingest does not query per message.
+// The registry's answer to the gateway's MeterDirectory port: which meters exist, their service (class for
+// physical limits), credentials and series tags, with a cache in front so that ingest does not query per message.
 import { getMeter, getMeterPasswordHash } from './meters.ts';
 import { verifyPassword, type Db } from '../../platform/index.ts';
 import { verifyServiceAccount } from './service-accounts.ts';
 import type { Identity } from '../../broker/index.ts';
 import type { MeterDirectory, MeterInfoLookup } from '../../gateway/index.ts';
+import type { ServiceType } from '../../protocols/index.ts';
 
 /** Series tags of a meter from the registry (service, area, tariff class); null for an unknown meter. */
 export function registryMeterInfo(db: Db): MeterInfoLookup {
@@ -16,7 +17,7 @@ export function registryMeterInfo(db: Db): MeterInfoLookup {
 
 export class RegistryMeterDirectory implements MeterDirectory {
   readonly tags: MeterInfoLookup;
-  private known = new Map<string, { exists: boolean; at: number }>();
+  private known = new Map<string, { exists: boolean; at: number; service?: ServiceType }>();
   constructor(private readonly db: Db, private readonly ttlMs = 60_000) {
     this.tags = registryMeterInfo(db);
   }
@@ -24,10 +25,16 @@ export class RegistryMeterDirectory implements MeterDirectory {
   async exists(meterId: string): Promise<boolean> {
     const hit = this.known.get(meterId);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.exists;
-    const r = await this.db.query('SELECT 1 FROM meters WHERE id = $1', [meterId]);
+    const r = await this.db.query<{ service: ServiceType }>('SELECT service FROM meters WHERE id = $1', [meterId]);
     const exists = r.rows.length > 0;
-    this.known.set(meterId, { exists, at: Date.now() });
+    this.known.set(meterId, { exists, at: Date.now(), ...(exists ? { service: r.rows[0]!.service } : {}) });
     return exists;
+  }
+
+  /** The meter's service (its class for physical limits), or null for an unknown meter. Cached like exists(). */
+  async service(meterId: string): Promise<ServiceType | null> {
+    if (!(await this.exists(meterId))) return null;
+    return this.known.get(meterId)?.service ?? null;
   }
 
   /** Forget a cached answer (a meter was just registered). */

@@ -17,6 +17,10 @@ export const ConfigSchema = z.object({
   MQTT_PASSWORD: z.string().optional(),
   /** Use MQTT shared subscriptions ($share/...) so several gateways split the fleet (external brokers only). */
   MQTT_SHARED_GROUP: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  /** Embedded broker: largest MQTT packet a meter may send (bytes); the gateway's service account may send more. */
+  MQTT_MAX_PACKET_BYTES: z.coerce.number().int().min(256).max(268_435_455).default(8192),
+  /** Embedded broker: open MQTT connections per client address (meters behind a carrier NAT share one). */
+  MQTT_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   /** aedes cluster: Redis URL for the message emitter and persistence of the embedded broker. */
   BROKER_REDIS_URL: optionalUrl,
   HTTP_PORT: port.default(8080),
@@ -46,6 +50,8 @@ export const ConfigSchema = z.object({
   RASEED_DATA_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 bytes, base64url').optional(),
   /** Allow anonymous top-ups by meter number (cash desk / kiosk). */
   ANONYMOUS_VENDING: bool.default(false),
+  /** Readings dated more than this many seconds after the gateway's clock are rejected (acknowledged, counted, not stored). */
+  TELEMETRY_MAX_SKEW_S: z.coerce.number().int().min(0).max(7 * 86_400).default(300),
   /** Serial channels, JSON: see README "Serial meters". */
   SERIAL_CHANNELS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

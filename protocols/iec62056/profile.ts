@@ -25,7 +25,8 @@
 // | C.53.0     | reading sequence number → `seq`            | decimal integer                   | R      |
 //
 // Energy values are converted to integer Wh with decimal string arithmetic (never floats); digits finer than 1 Wh are
-// truncated. Without C.53.0 the sequence falls back to the clock in whole seconds (a meter polled at most once a
+// truncated. Power in kW/MW is scaled to W by moving the decimal point in the string (1.007 kW is exactly 1007 W,
+// never the float product 1006.9999999999999). Without C.53.0 the sequence falls back to the clock in whole seconds (a meter polled at most once a
 // second still yields unique, increasing numbers).
 import { RelayState, TelemetryReading, TokenResult } from '../telemetry.ts';
 import { formatScaled, scaleDecimal, type DataSet } from './dataset.ts';
@@ -81,7 +82,18 @@ function num(v: { value: string; unit?: string }, address: string): number {
   return Number(t.replace(',', '.'));
 }
 
-const POWER_SCALE: Readonly<Record<string, number>> = { w: 1, kw: 1000, mw: 1_000_000 };
+const POWER_SHIFT: Readonly<Record<string, number>> = { w: 0, kw: 3, mw: 6 };
+
+/**
+ * A register value times 10^shift, exactly: the decimal point is moved in the string, then the exact decimal result
+ * is read as a number once (so an integer result is exact, and any other the nearest double): `1.007` kW → 1007 W.
+ */
+export function decimalShift(v: { value: string }, shift: number, address = ''): number {
+  num(v, address); // validates the format
+  const [, sign = '', int = '', frac = ''] = /^([+-]?)(\d*)[.,]?(\d*)$/.exec(v.value.trim())!;
+  const f = frac.padEnd(shift, '0');
+  return Number(`${sign}${int}${f.slice(0, shift)}.${f.slice(shift)}0`);
+}
 
 /** Meter clock (0.9.2 date + 0.9.1 time, UTC) as epoch ms. */
 export function clockToEpochMs(date: string, time: string): number {
@@ -161,9 +173,9 @@ export function readingFromDataSets(dataSets: DataSet[]): TelemetryReading {
   };
   const power = first(dataSets, OBIS.power) ?? first(dataSets, OBIS.powerAlt);
   if (power) {
-    const scale = POWER_SCALE[(power.unit ?? 'kW').toLowerCase()];
-    if (scale === undefined) throw new Iec62056Error('profile', `power unit ${JSON.stringify(power.unit)} is not W, kW or MW`);
-    reading.powerW = Math.abs(num(power, OBIS.power)) * scale;
+    const shift = POWER_SHIFT[(power.unit ?? 'kW').toLowerCase()];
+    if (shift === undefined) throw new Iec62056Error('profile', `power unit ${JSON.stringify(power.unit)} is not W, kW or MW`);
+    reading.powerW = Math.abs(decimalShift(power, shift, OBIS.power));
   }
   const voltage = first(dataSets, OBIS.voltage);
   if (voltage) reading.voltageV = Math.abs(num(voltage, OBIS.voltage));
