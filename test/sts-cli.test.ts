@@ -9,7 +9,7 @@ import { VEND_KINDS, decodeLine, keyOf, vendLine } from '../protocols/sts/vector
 import type { Vector } from '../protocols/sts/vector-cases.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const VECTORS_URL = new URL('../../shared/sts/vectors.json', import.meta.url);
+const VECTORS_URL = new URL('./fixtures/sts/vectors.json', import.meta.url);
 
 function loadVectors(): Vector[] {
   let text: string;

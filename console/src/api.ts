@@ -1,65 +1,38 @@
 // The API client: bearer token, JSON in and out, RFC 9457 problem+json errors as ApiError. A 404 whose detail
 // says "no route" means the endpoint does not exist on this server yet (other issues are still landing), which
 // the UI shows as "not available yet" instead of an error.
-export type Role = 'admin' | 'operator' | 'viewer' | 'subscriber';
+import type { paths } from './api-types.ts';
 
-export interface User {
-  id: number;
-  username: string;
-  role: Role;
-  displayName: string | null;
-  locale: string;
-  subscriberId?: number | null;
-  currency?: string;
-}
+// ---- API shapes: derived from the generated OpenAPI types (api-types.ts, `npm run openapi`), never written here.
 
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: User;
-}
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 
-export interface Reading {
-  seq: number;
-  ts: string;
-  register: number;
-  powerW: number | null;
-  voltageV: number | null;
-  currentA: number | null;
-  flowLph: number | null;
-}
+/** The JSON body of response `status` of operation `method path`, e.g. ApiResponse<'/api/v1/meters/{id}', 'get'>. */
+export type ApiResponse<P extends keyof paths, M extends keyof paths[P], S extends number = 200> =
+  paths[P][M] extends { responses: infer R } ? (S extends keyof R ? JsonOf<R[S]> : never) : never;
 
-export interface Meter {
-  id: string;
-  service: 'electricity' | 'water';
-  area: string;
-  tariffClass: string;
-  transport: 'mqtt' | 'serial';
-  subscriberId: number | null;
-  subscriberName: string | null;
-  protectedCategory: string | null;
-  relayNeedsButton: boolean;
-  online: boolean;
-  lastSeen: string | null;
-  relay: 'closed' | 'open' | 'armed' | null;
-  credit: number | null;
-  unit: 'Wh' | 'L';
-  lowCredit: boolean;
-  tamper: boolean;
-  emergencyCredit: boolean;
-  latestReading: Reading | null;
-  /** Money value of the credit, if the server offers it. */
-  creditValue?: { amount: string; currency: string } | null;
-  [extra: string]: unknown;
-}
+/** The JSON request body of operation `method path`. */
+export type ApiRequestBody<P extends keyof paths, M extends keyof paths[P]> =
+  paths[P][M] extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
 
-export interface Problem {
-  type?: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  [extra: string]: unknown;
-}
+/** A login: bearer token, expiry and the user (POST /api/v1/sessions). */
+export type Session = ApiResponse<'/api/v1/sessions', 'post', 201>;
+/** The user of a session. */
+export type User = Session['user'];
+export type Role = User['role'];
+/** GET /api/v1/me: the user with the subscriber account it belongs to. */
+export type Me = ApiResponse<'/api/v1/me', 'get'>;
+/** One meter as the fleet list, the meter page and the live feed show it. */
+export type Meter = ApiResponse<'/api/v1/meters/{id}', 'get'>;
+export type MeterList = ApiResponse<'/api/v1/meters', 'get'>;
+export type Reading = NonNullable<Meter['latestReading']>;
+/** An RFC 9457 problem as the API documents it (every route's 4xx/5xx answers). */
+export type ApiProblem = ApiResponse<'/api/v1/meters/{id}', 'get', 404>;
+
+// ---- Client-side types.
+
+/** An error answer as the client sees it: the API's problem, or what a proxy or a missing route sent (status always set). */
+export type Problem = Partial<ApiProblem> & { status: number; [extra: string]: unknown };
 
 export class ApiError extends Error {
   override name = 'ApiError';

@@ -83,7 +83,6 @@ function guard(): void {
 function onSession(s: Session): void {
   saveSession(s);
   if (!prefs.localeChosen && (s.user.locale === 'ar' || s.user.locale === 'en')) setLocale(s.user.locale, false);
-  if (typeof s.user.currency === 'string') state.currency = s.user.currency;
   void startLive();
   const target = afterLogin && !afterLogin.startsWith('/login') ? afterLogin : '/';
   afterLogin = '/';

@@ -1,7 +1,7 @@
 // Application state: the session, the meters the user can see (kept live), and a render scheduler.
 // Live updates: Server-Sent Events from /api/v1/live when the server has it, otherwise polling
 // /api/v1/meters every few seconds (and probing for the live feed again now and then).
-import { ApiError, NetworkError, api, setToken, type Meter, type Session } from './api.ts';
+import { ApiError, NetworkError, api, setToken, type Meter, type MeterList, type Session } from './api.ts';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -131,7 +131,7 @@ export function setNewAlarmHandler(f: (m: Meter, what: 'tamper' | 'lowCredit') =
 
 export async function refreshMeters(): Promise<void> {
   try {
-    const r = await api<{ meters: Meter[] }>('/api/v1/meters');
+    const r = await api<MeterList>('/api/v1/meters');
     state.fresh.clear();
     const ids = new Set<string>();
     for (const m of r.meters) {

@@ -9,8 +9,8 @@ import { StsKeyError } from './errors.ts';
 import { buildDataBlock } from './token-data.ts';
 import type { TokenFields } from './token-data.ts';
 import { insertClass, token66ToDigits } from './transposition.ts';
-import { keyChangeFields } from './vend.ts';
-import type { NewKeyInfo } from './vend.ts';
+import { keyChangeFields } from './key-change.ts';
+import type { NewKeyInfo } from './key-change.ts';
 
 /** A meter's decoder key, named by the vending key it derives from (never the key itself). */
 export interface MeterKeyRef extends DecoderKeyParams {

@@ -1,4 +1,4 @@
-// Maps entries of ../shared/sts/vectors.json onto the batch request formats of `raseed sts vend|decode`.
+// Maps entries of test/fixtures/sts/vectors.json onto the batch request formats of `raseed sts vend|decode`.
 // Pure functions shared by the library tests and the CLI test (the file itself is read by the tests).
 import { luhnCheckDigit } from './meter-number.ts';
 

@@ -1,4 +1,4 @@
-// Every vector of ../shared/sts/vectors.json, reproduced through the library.
+// Every vector of test/fixtures/sts/vectors.json, reproduced through the library.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes } from './bits.ts';
@@ -18,7 +18,7 @@ import type { VendRequest } from './vend.ts';
 import { VEND_KINDS, decodeLine, hasInvalidMeterNumber, keyOf, vendLine } from './vector-cases.ts';
 import type { Vector } from './vector-cases.ts';
 
-const VECTORS_URL = new URL('../../../shared/sts/vectors.json', import.meta.url);
+const VECTORS_URL = new URL('../../test/fixtures/sts/vectors.json', import.meta.url);
 
 function loadVectors(): { sts_vectors: Vector[]; primitive_vectors: Vector[] & { inputs: unknown }[] } {
   let text: string;

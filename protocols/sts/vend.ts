@@ -1,7 +1,6 @@
 // Vending side: request -> token fields -> encrypted, transposed, 20-digit tokens.
 import { randomInt } from 'node:crypto';
 import { encodeCurrencyAmount, encodeTransferAmount, parseDecimalCeil, unitsToTenths, CURRENCY_SCALE } from './amount.ts';
-import { bytesToBigInt } from './bits.ts';
 import { createCipher } from './ciphers.ts';
 import type { BlockCipher, CipherOptions, Ea } from './ciphers.ts';
 import { StsFormatError, StsKeyError, StsRangeError } from './errors.ts';
@@ -11,10 +10,12 @@ import { insertClass, token66ToDigits, formatToken } from './transposition.ts';
 import { assertTid, nextUniqueTid, tidFromDate } from './tid.ts';
 import type { MeterKeyRef, VendingKeyStore } from './keystore.ts';
 import type { BaseDate } from './tid.ts';
-import type { KeyType } from './dkga.ts';
 import { assertKeyType, assertKrn, assertSgc, assertTi } from './dkga.ts';
+import { keyChangeFields } from './key-change.ts';
+import type { NewKeyInfo } from './key-change.ts';
 
-export { formatToken };
+export { formatToken, keyChangeFields };
+export type { NewKeyInfo };
 
 /** When and with what the TID and RND of a TID-bearing token are chosen. */
 export interface TimeFields {
@@ -153,43 +154,10 @@ export function vendWithDecoderKey(decoderKey: string | Uint8Array, ea: Ea, req:
   return { token: encodeToken(fields, cipher), fields };
 }
 
-/** The key-material fields a key change carries about the new key. */
-export interface NewKeyInfo {
-  keyType: KeyType;
-  krn: number;
-  ti: number;
-  /** Supply group code (6 digits); carried by sections 3 and 4 (128-bit keys) only. */
-  sgc: string;
-  /** Key expiry number 0..255 (255: never expires). */
-  ken: number;
-  /** TID roll-over: the meter clears its TID memory. */
-  rollover: boolean;
-}
-
 export function assertNewKeyInfo(n: { keyType: unknown; krn: unknown; ti: unknown; sgc: unknown; ken?: unknown; rollover?: unknown }): NewKeyInfo {
   const ken = n.ken === undefined ? 255 : asInt(n.ken, 'ken', 0, 255);
   if (n.rollover !== undefined && typeof n.rollover !== 'boolean') throw new StsFormatError('rollover must be true or false', 'rollover');
   return { keyType: assertKeyType(n.keyType), krn: assertKrn(n.krn), ti: assertTi(n.ti), sgc: assertSgc(n.sgc), ken, rollover: n.rollover === true };
-}
-
-/**
- * Key change token fields in section order 1, 2[, 3, 4]: two sections for a 64-bit new key,
- * four for a 128-bit one (new key = NKHO || NKMO2 || NKMO1 || NKLO).
- */
-export function keyChangeFields(newKey: Uint8Array, info: NewKeyInfo): TokenFields[] {
-  if (newKey.length !== 8 && newKey.length !== 16) throw new StsKeyError('a new decoder key is 64 or 128 bits');
-  const k = bytesToBigInt(newKey);
-  const bits = BigInt(newKey.length * 8);
-  const word = (i: number): number => Number((k >> (bits - 32n * BigInt(i + 1))) & 0xffffffffn);
-  const s1: TokenFields = { type: 'keyChange1', kenho: info.ken >> 4, krn: info.krn, ro: info.rollover ? 1 : 0, res: 0, kt: info.keyType, nkho: word(0) };
-  if (newKey.length === 8) return [s1, { type: 'keyChange2', kenlo: info.ken & 15, ti: info.ti, nklo: word(1) }];
-  const sgc = Number(info.sgc);
-  return [
-    s1,
-    { type: 'keyChange2', kenlo: info.ken & 15, ti: info.ti, nklo: word(3) },
-    { type: 'keyChange3', sgcLo: sgc & 0xfff, nkmo2: word(1) },
-    { type: 'keyChange4', sgcHi: (sgc >> 12) & 0xfff, nkmo1: word(2) },
-  ];
 }
 
 /** Key change tokens encrypted under the current decoder key. */

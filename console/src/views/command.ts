@@ -2,7 +2,7 @@
 // preview it) and after (always), then the command's progress until the meter acknowledges.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
-import { ApiError, api, firstArray, type Meter } from '../api.ts';
+import { ApiError, api, firstArray, type ApiResponse, type Meter } from '../api.ts';
 import { announce, refreshMeters, update } from '../store.ts';
 import { place, t } from '../prefs.ts';
 import { dateTime, relative } from '../format.ts';
@@ -139,7 +139,7 @@ async function preview(f: CommandFlow): Promise<void> {
 async function recordNotice(f: CommandFlow): Promise<void> {
   const note = f.note.trim().length >= 3 ? f.note.trim() : 'final notice served';
   try {
-    const r = await api<{ issuedAt: string }>(`/api/v1/meters/${encodeURIComponent(f.meterId)}/final-notices`, { method: 'POST', body: { note } });
+    const r = await api<ApiResponse<'/api/v1/meters/{id}/final-notices', 'post', 201>>(`/api/v1/meters/${encodeURIComponent(f.meterId)}/final-notices`, { method: 'POST', body: { note } });
     f.noticeAt = r.issuedAt;
     announce(t('noticeRecorded', { time: dateTime(r.issuedAt) }));
     await preview(f);

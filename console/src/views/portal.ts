@@ -1,6 +1,6 @@
 // The subscriber portal: my meters with balance and days left, usage chart, top-up, history. Phone first.
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { api, type Meter } from '../api.ts';
+import { api, type ApiResponse, type Meter } from '../api.ts';
 import { state, update } from '../store.ts';
 import { t, tn } from '../prefs.ts';
 import { currencyDigits, money, quantity, relative } from '../format.ts';
@@ -22,11 +22,10 @@ function daysLeft(m: Meter): string {
 /** What the credit is worth: the API gives units (Wh, L); a quote (which pays nothing) gives the price per unit. */
 const worth = new Map<string, { at: number; currency: string; perUnit: number | null }>();
 function creditValue(m: Meter): { amount: string; currency: string } | null {
-  if (m.creditValue) return m.creditValue;
   const w = worth.get(m.id);
   if (!w || Date.now() - w.at > 10 * 60_000) {
     worth.set(m.id, { at: Date.now(), currency: w?.currency ?? state.currency, perUnit: w?.perUnit ?? null });
-    api<{ breakdown?: Record<string, unknown> }>(`/api/v1/meters/${encodeURIComponent(m.id)}/topups/quote`, { method: 'POST', body: { amount: '20' } }).then((q) => {
+    api<ApiResponse<'/api/v1/meters/{id}/topups/quote', 'post'>>(`/api/v1/meters/${encodeURIComponent(m.id)}/topups/quote`, { method: 'POST', body: { amount: '20' } }).then((q) => {
       const b = q.breakdown ?? {};
       const units = Number(b.units);
       const paid = Number(b.energy) + Number(b.energyVat ?? 0);
