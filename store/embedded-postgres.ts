@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import pg from 'pg';
 import type { Db } from './db.ts';
+import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 
 const PORT = 5432;
@@ -74,6 +75,7 @@ export async function openEmbeddedPostgres(dir: string, o: EmbeddedPostgresOptio
   let closed = false;
   return {
     ...db,
+    label: `embedded PostgreSQL (${dir})`,
     server: att.server,
     async close() {
       if (closed) return;
@@ -541,4 +543,18 @@ function tail(file: string): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/**
+ * The store of a data directory (DATA_DIR/pg): the embedded PostgreSQL, or, when that directory still holds a
+ * PGlite cluster from an older Raseed, that PGlite cluster as before (with a warning) — never touched or moved.
+ */
+export async function openDataDirStore(dir: string, o: EmbeddedPostgresOptions = {}): Promise<Db> {
+  if (isPgliteDir(dir)) {
+    const log = o.log ?? ((m: string) => process.stderr.write(`raseed: ${m}\n`));
+    log(`WARNING: ${dir} holds a PGlite store from an older Raseed; it stays in use (one process only, slower). `
+      + `To move to the embedded PostgreSQL, see docs/store.md ("Moving from PGlite").`);
+    return openPglite(dir);
+  }
+  return openEmbeddedPostgres(dir, o);
 }

@@ -2,6 +2,7 @@
 export { type Db, type Queryable, type QueryResult, isUniqueViolation } from './db.ts';
 export { openPglite } from './pglite.ts';
 export { openPostgres } from './postgres.ts';
+export { openEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
 export { openStore, type StoreOptions } from './open.ts';
 export { migrate, listMigrations, type Migration } from './migrate.ts';
 export { hashPassword, hashMachineSecret, verifyPassword, newSessionToken, sha256, randomPassword } from './passwords.ts';

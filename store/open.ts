@@ -3,16 +3,17 @@ import { join } from 'node:path';
 import type { Db } from './db.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
+import { openDataDirStore } from './embedded-postgres.ts';
 import { migrate } from './migrate.ts';
 
 export interface StoreOptions {
   databaseUrl?: string;
-  /** Embedded store directory; undefined with no databaseUrl: in memory. */
+  /** Embedded store directory (a PostgreSQL server in <dataDir>/pg); undefined with no databaseUrl: in memory (PGlite). */
   dataDir?: string;
 }
 
 export async function openStore(o: StoreOptions): Promise<Db> {
-  const db = o.databaseUrl ? await openPostgres(o.databaseUrl) : await openPglite(o.dataDir ? join(o.dataDir, 'pg') : undefined);
+  const db = o.databaseUrl ? await openPostgres(o.databaseUrl) : o.dataDir ? await openDataDirStore(join(o.dataDir, 'pg')) : await openPglite();
   try {
     await migrate(db);
   } catch (err) {
