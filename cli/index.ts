@@ -1,8 +1,8 @@
 // The `raseed` command line: each subcommand runs one part, `start` runs them all.
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { ConfigError, PortInUseError, createLogger, loadConfig, type ConfigInput } from '../platform/index.ts';
-import { startStack, type StackOptions } from '../app/index.ts';
+import { ConfigError, PortInUseError, copyStore, createLogger, loadConfig, openAny, type ConfigInput } from '../platform/index.ts';
+import { allMigrations, startStack, type StackOptions } from '../app/index.ts';
 import { banner } from './banner.ts';
 import { registerStsCommands } from './sts.ts';
 
@@ -109,6 +109,19 @@ export function buildProgram(): Command {
   withCommonFlags(program.command('sim').description('run only a simulated fleet against the broker at MQTT_URL (meters are registered in the store)'))
     .action((f: CommonFlags) => run(f, { broker: false, gateway: false, api: false, sim: true }));
   registerStsCommands(program);
+  program.command('store').description('the SQL store').command('copy <from> <to>')
+    .description('copy every row and sequence of one store into another, empty one (each a postgres:// URL or a store directory such as DATA_DIR/pg); stop Raseed first')
+    .action(async (from: string, to: string) => {
+      const a = await openAny(from);
+      const b = await openAny(to);
+      try {
+        const copied = await copyStore(a, b, allMigrations());
+        for (const [t, n] of Object.entries(copied)) process.stdout.write(`${t.padEnd(32)} ${n}\n`);
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
   return program;
 }
 

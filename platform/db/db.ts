@@ -11,6 +11,8 @@ export interface Queryable {
 export interface Db extends Queryable {
   /** Which implementation: shown in the banner and in test names. */
   readonly kind: 'pglite' | 'postgres';
+  /** How the banner names it, when not just by kind (the embedded PostgreSQL). */
+  readonly label?: string;
   /** Runs fn in one transaction: all of it commits or none of it does. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -1,4 +1,4 @@
-// One suite, both stores: the embedded PGlite and a real PostgreSQL run the same SQL and migrations.
+// One suite, every store: PGlite (in memory), the embedded PostgreSQL (a data directory) and a PostgreSQL server run the same SQL and migrations.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyLatestReading, countReadings, upsertReadings } from '../../gateway/index.ts';
 import { authenticateUser, createMeter, createSession, createSubscriber, createUser, getMeter, listMeters, userForSession } from '../../modules/registry/index.ts';
@@ -9,16 +9,23 @@ import { openPostgres } from './postgres.ts';
 import { isUniqueViolation, type Db } from './db.ts';
 import { createTempDatabase } from '../../test/support/postgres.ts';
 import { allMigrations } from '../../app/index.ts';
+import { openEmbeddedPostgres } from './embedded-postgres.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const temp = await createTempDatabase('store');
 
 const implementations: { name: string; open: () => Promise<Db>; skip: boolean }[] = [
   { name: 'pglite', open: () => openPglite(), skip: false },
   { name: 'postgres', open: () => openPostgres(temp!.url), skip: !temp },
+  { name: 'embedded postgres', open: () => openEmbeddedPostgres(join(embeddedDir, 'pg'), { log: () => {} }), skip: false },
 ];
+const embeddedDir = mkdtempSync(join(tmpdir(), 'raseed-store-'));
 
 afterAll(async () => {
   await temp?.drop();
+  rmSync(embeddedDir, { recursive: true, force: true });
 });
 
 describe.each(implementations)('store on $name', ({ open, skip }) => {
