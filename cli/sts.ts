@@ -4,12 +4,11 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { StsBatchSession } from '../protocols/sts/batch.ts';
-import type { BatchContext } from '../protocols/sts/batch.ts';
-import { describeFields } from '../protocols/sts/decoder.ts';
-import type { DecodedToken } from '../protocols/sts/decoder.ts';
-import { StsFormatError, errorToJson } from '../protocols/sts/errors.ts';
-import { formatToken } from '../protocols/sts/transposition.ts';
+import { sts } from '../protocols/index.ts';
+
+const { StsBatchSession, describeFields, StsFormatError, errorToJson, formatToken } = sts;
+type BatchContext = sts.BatchContext;
+type DecodedToken = sts.DecodedToken;
 
 type Flags = Record<string, string | boolean | undefined>;
 type Kind = 'vend' | 'decode' | 'key';

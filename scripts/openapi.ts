@@ -6,9 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-// The whole stack (store in memory, all feature modules), started the way the tests start it: the only
-// line to re-point when the stack moves.
-import { startTestStack as startStack } from '../test/support/stack.ts';
+import { loadConfig, silentLogger } from '../platform/index.ts';
+import { startStack } from '../app/index.ts';
 
 export const OPENAPI_JSON = fileURLToPath(new URL('../docs/openapi.json', import.meta.url));
 export const API_TYPES_TS = fileURLToPath(new URL('../console/src/api-types.ts', import.meta.url));
@@ -35,11 +34,13 @@ export interface GeneratedApiFiles {
 
 /** Starts the API (no broker, gateway or simulated fleet), reads GET /docs/json, and generates both files in memory. */
 export async function generateApiFiles(): Promise<GeneratedApiFiles> {
-  const stack = await startStack({ SIM_METERS: '0' }, { parts: { broker: false, gateway: false, api: true, sim: false } });
+  // Settings come only from here (not the environment), so that the document does not depend on the machine.
+  const config = loadConfig({ HTTP_PORT: '0', HTTP_HOST: '127.0.0.1', SIM_METERS: '0', RASEED_ADMIN_PASSWORD: 'openapi-generator' }, {});
+  const stack = await startStack({ config, logger: silentLogger, inMemoryStore: true, parts: { broker: false, gateway: false, api: true, sim: false } });
   let doc: unknown;
   try {
-    if (!stack.app) throw new Error('the stack started without its API');
-    const res = await stack.app.inject({ method: 'GET', url: '/docs/json' });
+    if (!stack.api) throw new Error('the stack started without its API');
+    const res = await stack.api.inject({ method: 'GET', url: '/docs/json' });
     if (res.statusCode !== 200) throw new Error(`GET /docs/json answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
     doc = sortKeys(res.json());
   } finally {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { CRASH_POINTS } from '../modules/prepaid/index.ts';
 
-const CHILD = fileURLToPath(new URL('../modules/prepaid/testing/crash-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./support/prepaid-crash-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PG_ADMIN_URL = process.env.RASEED_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

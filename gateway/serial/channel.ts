@@ -11,7 +11,7 @@ import {
   Iec62056Error, OBIS, RELAY_DIGIT, encodeAck, encodeBreak, encodeNak, encodeOptionSelect, encodePassword, encodeRead, encodeSignOn, encodeWrite,
   epochMsToClock, findDataSet, isErrorMessage, parseTokenResult, readingFromDataSets, relayStateOf, MODE_C_BAUD,
   type DataFrame, type IdentificationFrame, type Iec62056Event,
-} from '../../protocols/iec62056/index.ts';
+} from '../../protocols/index.ts';
 import type { SerialChannelConfig, SerialMeterConfig } from './config.ts';
 import { SerialLink, SerialLinkError, type SerialBinding } from './link.ts';
 import { serialDuplicates, serialPortLost, serialPortOpen, serialTransactions } from './metrics.ts';

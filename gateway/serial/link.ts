@@ -6,7 +6,7 @@ import { realpathSync } from 'node:fs';
 import { SerialPortStream, type OpenOptions } from '@serialport/stream';
 import { SerialPort } from 'serialport';
 import type { Logger } from '../../platform/index.ts';
-import { Iec62056Decoder, type Iec62056Event } from '../../protocols/iec62056/index.ts';
+import { Iec62056Decoder, type Iec62056Event } from '../../protocols/index.ts';
 
 /** A serialport binding: the real one (`SerialPort.binding`, @serialport/bindings-cpp) or `MockBinding`. */
 export type SerialBinding = OpenOptions['binding'];

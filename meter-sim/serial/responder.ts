@@ -2,11 +2,10 @@
 // Pure protocol logic: frames in (from an Iec62056Parser in 'meter' role), bytes out through `send`. The meters'
 // behaviour (registers, credit, tokens, relay) comes from a model such as the simulator's SimMeter.
 import type { CommandAck, MeterCommand, MeterEvent, RelayState, TelemetryReading, TokenResult } from '../../protocols/index.ts';
-// protocols/iec62056's own public face (until protocols/index.ts re-exports it).
 import {
   OBIS, RELAY_DIGIT, dataSetsFromReading, encodeAck, encodeCommand, encodeDataBlock, encodeErrorMessage, encodeIdentification,
   encodeNak, encodeTokenResult, whToEnergy, type CommandFrame, type DataSet, type Iec62056Event,
-} from '../../protocols/iec62056/index.ts';
+} from '../../protocols/index.ts';
 
 /** What the serial server needs from a meter model (the simulator's SimMeter fits). */
 export interface SerialMeterModel {

@@ -2,7 +2,7 @@
 // path with serialport, parses what the master sends and answers through IecBusResponder.
 import { SerialPortStream, type OpenOptions } from '@serialport/stream';
 import { SerialPort } from 'serialport';
-import { Iec62056Parser, type Iec62056Event } from '../../protocols/iec62056/index.ts';
+import { Iec62056Parser, type Iec62056Event } from '../../protocols/index.ts';
 import { IecBusResponder, type SimSerialMeter } from './responder.ts';
 
 /** A serialport binding: the real one (`SerialPort.binding`) or `MockBinding` from @serialport/binding-mock. */

@@ -1,8 +1,10 @@
+// Sign-in (bearer sessions) and "who am I". Every sign-in, granted or refused, is audited with the username
+// tried and the client address (never the password).
 import { z } from 'zod';
 import { authenticateUser, createSession } from './users.ts';
-import type { RaseedApp } from '../../dashboard-api/index.ts';
-import type { ApiContext } from '../../dashboard-api/index.ts';
+import type { ApiContext, ApiPlugin, RaseedApp } from '../../dashboard-api/index.ts';
 import { HttpProblem, problemResponses } from '../../dashboard-api/index.ts';
+import type { AuditWriter } from '../audit/index.ts';
 
 export const SessionUser = z.object({
   id: z.number().int(),
@@ -12,7 +14,11 @@ export const SessionUser = z.object({
   locale: z.string(),
 });
 
-export async function sessionRoutes(app: RaseedApp, ctx: ApiContext): Promise<void> {
+export function sessionRoutes(audit: AuditWriter): ApiPlugin {
+  return (app, ctx) => routes(app, ctx, audit);
+}
+
+async function routes(app: RaseedApp, ctx: ApiContext, audit: AuditWriter): Promise<void> {
   app.post('/api/v1/sessions', {
     schema: {
       summary: 'Log in: username and password for a bearer token',
@@ -24,9 +30,11 @@ export async function sessionRoutes(app: RaseedApp, ctx: ApiContext): Promise<vo
     const user = await authenticateUser(ctx.db, req.body.username, req.body.password);
     if (!user) {
       req.log.warn({ username: req.body.username, ip: req.ip }, 'login refused');
+      await audit.write({ actor: req.body.username, ip: req.ip ?? null, action: 'session.create', targetType: 'user', target: req.body.username, outcome: 'refused', note: 'wrong username or password' });
       throw new HttpProblem(401, 'bad-credentials', 'Unauthorized', 'wrong username or password');
     }
     const s = await createSession(ctx.db, user.id);
+    await audit.write({ actor: user.username, actorId: user.id, actorRole: user.role, ip: req.ip ?? null, action: 'session.create', targetType: 'user', target: user.username, outcome: 'granted' });
     return reply.code(201).send({ token: s.token, expiresAt: s.expiresAt.toISOString(), user });
   });
 

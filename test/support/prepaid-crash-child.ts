@@ -4,10 +4,9 @@
 //   CHILD_MODE=topup    pays 5.000 OMR with CHILD_KEY; RASEED_PREPAID_CRASH_AT makes the process SIGKILL itself at that point
 //   CHILD_MODE=recover  starts again (the module's recovery pass runs), waits for the top-up to finish, reports
 // The last line on stdout is a JSON report.
-import { loadConfig, silentLogger } from '../../../platform/index.ts';
-import { startStack } from '../../../app/index.ts';
-import { createPrepaidModule, type PrepaidApi } from '../module.ts';
-import { FINAL_STATES } from '../topups.ts';
+import { loadConfig, silentLogger } from '../../platform/index.ts';
+import { startStack } from '../../app/index.ts';
+import { createPrepaidModule, FINAL_STATES, type PrepaidApi } from '../../modules/prepaid/index.ts';
 
 const startedAt = Date.now();
 const mode = process.env.CHILD_MODE ?? 'topup';
