@@ -9,7 +9,7 @@ declare module 'fastify' {
   }
 }
 
-export const OPERATOR_ROLES: Role[] = ['admin', 'operator', 'viewer'];
+export const OPERATOR_ROLES: Role[] = ['admin', 'supervisor', 'operator', 'call_centre', 'cashier', 'field_technician', 'viewer'];
 
 export function bearerToken(req: FastifyRequest): string | null {
   const h = req.headers.authorization;

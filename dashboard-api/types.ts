@@ -8,7 +8,7 @@ import type { Db, Logger, LoadedConfig } from '../platform/index.ts';
 export type RaseedApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
 /** Roles a signed-in person can have. */
-export type Role = 'admin' | 'operator' | 'viewer' | 'subscriber';
+export type Role = 'admin' | 'supervisor' | 'operator' | 'call_centre' | 'cashier' | 'field_technician' | 'viewer' | 'subscriber';
 
 /** The person behind a bearer token (the registry's user). */
 export interface Principal {

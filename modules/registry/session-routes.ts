@@ -9,7 +9,7 @@ import type { AuditWriter } from '../audit/index.ts';
 export const SessionUser = z.object({
   id: z.number().int(),
   username: z.string(),
-  role: z.enum(['admin', 'operator', 'viewer', 'subscriber']),
+  role: z.enum(['admin', 'supervisor', 'operator', 'call_centre', 'cashier', 'field_technician', 'viewer', 'subscriber']),
   displayName: z.string().nullable(),
   locale: z.string(),
 });

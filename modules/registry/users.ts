@@ -2,7 +2,7 @@
 import type { Queryable } from '../../platform/index.ts';
 import { hashPassword, newSessionToken, sha256, verifyPassword } from '../../platform/index.ts';
 
-export type Role = 'admin' | 'operator' | 'viewer' | 'subscriber';
+export type Role = 'admin' | 'supervisor' | 'operator' | 'call_centre' | 'cashier' | 'field_technician' | 'viewer' | 'subscriber';
 
 export interface User {
   id: number;
