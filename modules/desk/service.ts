@@ -466,32 +466,28 @@ export class DeskService {
     const actor = { actor: `meter:${meterId}`, actorId: null, actorRole: null, ip: null };
     const out = await this.db.transaction(async (tx) => {
       const now = this.now();
-      const bump = await tx.query<Row>(
-        `UPDATE desk_cases SET auto_count = auto_count + 1, auto_last_ms = $2, updated_at_ms = $2 WHERE auto_key = $1 AND state <> 'closed' RETURNING *`, [key, now]);
-      if (bump.rows[0]) return { case: toCase(bump.rows[0]), opened: false };
       const m = await tx.query<Row>('SELECT id, area, subscriber_id FROM meters WHERE id = $1', [meterId]);
       if (!m.rows[0]) return null;
       const cat = await this.category(cause, tx);
       if (!cat) return null;
       const { warnAt, dueAt } = deadlineOf(now, cat.deadlineMinutes, cat.clock, this.timeZone, this.week);
       const reference = await this.freshReference(tx);
+      // One statement: a concurrent second report waits for the first and counts on its case.
       const r = await tx.query<Row>(
         `INSERT INTO desk_cases (reference, kind, category, channel, state, subscriber_id, meter_id, area, description, department, created_by, created_at_ms,
            clock_start_ms, warn_at_ms, due_at_ms, auto_cause, auto_key, auto_count, auto_last_ms, updated_at_ms)
          VALUES ($1, $2, $3, 'meter_event', 'new', $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $3, $13, 1, $10, $10)
-         ON CONFLICT (auto_key) WHERE auto_key IS NOT NULL AND state <> 'closed' DO NOTHING RETURNING *`,
+         ON CONFLICT (auto_key) WHERE auto_key IS NOT NULL AND state <> 'closed'
+         DO UPDATE SET auto_count = desk_cases.auto_count + 1, auto_last_ms = EXCLUDED.auto_last_ms, updated_at_ms = EXCLUDED.updated_at_ms
+         RETURNING *, (reference = $1) AS inserted`,
         [reference, cat.kind, cause, n(m.rows[0].subscriber_id), meterId, m.rows[0].area, detail, cat.department, actor.actor, now, warnAt, dueAt, key],
       );
-      if (!r.rows[0]) return null;
-      const c = toCase(r.rows[0]);
+      const c = toCase(r.rows[0]!);
+      if (!r.rows[0]!.inserted) return { case: c, opened: false };
       await this.record(tx, c, actor, 'create', null, 'new', detail, { channel: 'meter_event', cause });
       return { case: c, opened: true };
     });
-    if (out === null) {
-      // Lost a race with another insert of the same key: count on the winner.
-      const again = await this.db.query<Row>(`SELECT * FROM desk_cases WHERE auto_key = $1 AND state <> 'closed'`, [key]);
-      return again.rows[0] ? { case: toCase(again.rows[0]), opened: false } : null;
-    }
+    if (out === null) return null;
     if (out.opened) this.changed(out.case, 'create');
     return out;
   }
