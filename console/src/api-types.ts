@@ -1247,6 +1247,2334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases, open ones first by deadline; a subscriber sees their own */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description comma-separated states */
+                    state?: string;
+                    category?: string;
+                    department?: string;
+                    assignee?: string;
+                    meterId?: string;
+                    subscriberId?: number;
+                    channel?: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                    /** @description only open cases past 80 % of their deadline */
+                    late?: "true" | "false";
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a case (a call, a walk-in, a portal request): answers with its reference and deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caller?: {
+                            name: string;
+                            phone: string;
+                        };
+                        category: string;
+                        /**
+                         * @description default: call_centre for staff, portal for a subscriber
+                         * @enum {string}
+                         */
+                        channel?: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                        description: string;
+                        /** @enum {string} */
+                        kind: "complaint" | "request" | "enquiry";
+                        meterId?: string;
+                        subscriberId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with its timeline, visits, attachments and poll */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attachments: {
+                                /** @enum {string} */
+                                contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "text/plain";
+                                createdAt: string;
+                                filename: string;
+                                href: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                                uploadedBy: string;
+                                visitId: number | null;
+                            }[];
+                            case: {
+                                answeredAt: string | null;
+                                area: string | null;
+                                assignee: string | null;
+                                autoCause: string | null;
+                                /** @description how many times the meter reported the cause while this case was open */
+                                autoCount: number;
+                                breachedAt: string | null;
+                                caller: {
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                category: string;
+                                categoryName: {
+                                    ar: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                                /**
+                                 * @description running while the case waits for an answer
+                                 * @enum {string}
+                                 */
+                                clock: "running" | "stopped";
+                                closedAt: string | null;
+                                /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                                compensationMinor: number | null;
+                                createdAt: string;
+                                createdBy: string;
+                                department: string;
+                                description: string;
+                                dueAt: string;
+                                /** @description the deadline in the utility's time zone */
+                                dueAtLocal: string;
+                                escalatedAt: string | null;
+                                /** @enum {string} */
+                                kind: "complaint" | "request" | "enquiry";
+                                meterId: string | null;
+                                /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                                reference: string;
+                                reopenCount: number;
+                                reply: string | null;
+                                /** @enum {string} */
+                                state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                                subscriberId: number | null;
+                                /** @description negative when overdue; null once answered */
+                                timeLeftSeconds: number | null;
+                                usedPercent: number | null;
+                                warnAt: string;
+                            };
+                            survey: {
+                                at: string;
+                                comment: string | null;
+                                language: string;
+                                score: number;
+                            } | null;
+                            surveyOpen: boolean;
+                            timeline: {
+                                action: string;
+                                actor: string;
+                                at: string;
+                                fromState: string | null;
+                                note: string | null;
+                                toState: string | null;
+                            }[];
+                            visits: {
+                                createdBy: string;
+                                finishedAt: string | null;
+                                id: number;
+                                result: string | null;
+                                slotEnd: string;
+                                slotStart: string;
+                                /** @enum {string} */
+                                state: "scheduled" | "done" | "failed" | "cancelled";
+                                technician: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The dispatcher routes the case to a department (directorate/section) and a person */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assignee: string;
+                        department: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a file (multipart/form-data, one part named file; image/jpeg, image/png, image/webp, application/pdf, text/plain; type checked by content; size-limited) */
+        post: {
+            parameters: {
+                query?: {
+                    visitId?: number;
+                };
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "text/plain";
+                            createdAt: string;
+                            filename: string;
+                            href: string;
+                            id: number;
+                            sha256: string;
+                            size: number;
+                            uploadedBy: string;
+                            visitId: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment (always as a download: Content-Disposition attachment, nosniff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an answered case (without a written reply: 409); the satisfaction poll opens */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's meter: its consumption over the last 24 h, recent top-ups and commands, its audit trail and its other cases */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            audit: {
+                                action: string;
+                                actor: string;
+                                at: string;
+                                note: string | null;
+                                outcome: string | null;
+                            }[];
+                            commands: {
+                                acknowledgedAt: string | null;
+                                action: string | null;
+                                attempts: number;
+                                createdAt: string;
+                                detail: string | null;
+                                expiresAt: string;
+                                finishedAt: string | null;
+                                issuer: string;
+                                meterId: string;
+                                note: string | null;
+                                reason: string | null;
+                                reference: string;
+                                /** @description the meter's own result (relay state, STS result or failure reason) */
+                                result: string | null;
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "sent" | "acknowledged" | "rejected" | "failed" | "expired";
+                                /** @description command kind: token, relay, timeSync, or a kind a module added */
+                                type: string;
+                            }[];
+                            consumption: {
+                                buckets: {
+                                    start: string;
+                                    used: number | null;
+                                }[];
+                                every: number;
+                                total: number;
+                            } | null;
+                            meterId: string | null;
+                            otherCases: {
+                                answeredAt: string | null;
+                                area: string | null;
+                                assignee: string | null;
+                                autoCause: string | null;
+                                /** @description how many times the meter reported the cause while this case was open */
+                                autoCount: number;
+                                breachedAt: string | null;
+                                caller: {
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                category: string;
+                                categoryName: {
+                                    ar: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                                /**
+                                 * @description running while the case waits for an answer
+                                 * @enum {string}
+                                 */
+                                clock: "running" | "stopped";
+                                closedAt: string | null;
+                                /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                                compensationMinor: number | null;
+                                createdAt: string;
+                                createdBy: string;
+                                department: string;
+                                description: string;
+                                dueAt: string;
+                                /** @description the deadline in the utility's time zone */
+                                dueAtLocal: string;
+                                escalatedAt: string | null;
+                                /** @enum {string} */
+                                kind: "complaint" | "request" | "enquiry";
+                                meterId: string | null;
+                                /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                                reference: string;
+                                reopenCount: number;
+                                reply: string | null;
+                                /** @enum {string} */
+                                state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                                subscriberId: number | null;
+                                /** @description negative when overdue; null once answered */
+                                timeLeftSeconds: number | null;
+                                usedPercent: number | null;
+                                warnAt: string;
+                            }[];
+                            topups: {
+                                amount: number;
+                                createdAt: string;
+                                currency: string;
+                                reference: string;
+                                state: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen an answered or closed case: a new answer is needed and the clock restarts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The department's written answer: stops the clock and goes back to the subscriber */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The department starts work on an assigned case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Satisfaction poll of a closed case (1–5 and a comment), answered once: a second answer is 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        score: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            comment: string | null;
+                            language: string;
+                            score: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a field visit (appointment slot and technician) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        slotEnd: string;
+                        /** Format: date-time */
+                        slotStart: string;
+                        technician: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdBy: string;
+                            finishedAt: string | null;
+                            id: number;
+                            result: string | null;
+                            slotEnd: string;
+                            slotStart: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "done" | "failed" | "cancelled";
+                            technician: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/visits/{id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a visit's result (the technician on the visit, or a supervisor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "done" | "failed" | "cancelled";
+                        result: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdBy: string;
+                            finishedAt: string | null;
+                            id: number;
+                            result: string | null;
+                            slotEnd: string;
+                            slotStart: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "done" | "failed" | "cancelled";
+                            technician: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commands/{reference}": {
         parameters: {
             query?: never;
@@ -1337,6 +3665,471 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Case categories with their department and deadline */
+        get: {
+            parameters: {
+                query?: {
+                    all?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** @enum {string} */
+                            clock: "clock" | "working";
+                            code: string;
+                            compensationMinor: number | null;
+                            deadlineMinutes: number;
+                            department: string;
+                            fieldVisit: boolean;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            nameAr: string;
+                            nameEn: string;
+                            sort: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or change a category (the utility's own deadlines and departments; applies to new cases) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        /** @enum {string} */
+                        clock: "clock" | "working";
+                        compensationMinor: number | null;
+                        deadlineMinutes: number;
+                        department: string;
+                        fieldVisit: boolean;
+                        /** @enum {string} */
+                        kind: "complaint" | "request" | "enquiry";
+                        nameAr: string;
+                        nameEn: string;
+                        sort: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** @enum {string} */
+                            clock: "clock" | "working";
+                            code: string;
+                            compensationMinor: number | null;
+                            deadlineMinutes: number;
+                            department: string;
+                            fieldVisit: boolean;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            nameAr: string;
+                            nameEn: string;
+                            sort: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Desk statistics: cases by category, area, channel and state; share answered within the deadline; satisfaction; repeated causes per area and per meter */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default: 30 days ago */
+                    from?: string;
+                    /** @description default: now */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answered: number;
+                            answeredWithinDeadline: number;
+                            breached: number;
+                            byArea: {
+                                count: number;
+                                key: string;
+                            }[];
+                            byCategory: {
+                                count: number;
+                                key: string;
+                            }[];
+                            byChannel: {
+                                count: number;
+                                key: string;
+                            }[];
+                            byState: {
+                                count: number;
+                                key: string;
+                            }[];
+                            compensationMinor: number;
+                            escalated: number;
+                            from: string;
+                            open: number;
+                            perDay: {
+                                count: number;
+                                day: string;
+                            }[];
+                            repeatedByArea: {
+                                category: string;
+                                count: number;
+                                key: string;
+                            }[];
+                            repeatedByMeter: {
+                                category: string;
+                                count: number;
+                                key: string;
+                            }[];
+                            satisfaction: {
+                                answers: number;
+                                average: number | null;
+                                byScore: {
+                                    count: number;
+                                    score: number;
+                                }[];
+                                /** @description share of answers scoring 4 or 5 */
+                                satisfiedShare: number | null;
+                            };
+                            timeZone: string;
+                            to: string;
+                            total: number;
+                            withinDeadlineShare: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visits booked for a technician (default: me) in a period (default: today and the next 7 days) */
+        get: {
+            parameters: {
+                query?: {
+                    technician?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdBy: string;
+                            finishedAt: string | null;
+                            id: number;
+                            reference: string;
+                            result: string | null;
+                            slotEnd: string;
+                            slotStart: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "done" | "failed" | "cancelled";
+                            technician: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1871,7 +4664,7 @@ export interface paths {
                             id: number;
                             locale: string;
                             /** @enum {string} */
-                            role: "admin" | "operator" | "viewer" | "subscriber";
+                            role: "admin" | "supervisor" | "operator" | "call_centre" | "cashier" | "field_technician" | "viewer" | "subscriber";
                             subscriberId: number | null;
                             username: string;
                         };
@@ -2257,6 +5050,133 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meters/{id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meter's cases (newest open first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4900,7 +7820,7 @@ export interface paths {
                                 id: number;
                                 locale: string;
                                 /** @enum {string} */
-                                role: "admin" | "operator" | "viewer" | "subscriber";
+                                role: "admin" | "supervisor" | "operator" | "call_centre" | "cashier" | "field_technician" | "viewer" | "subscriber";
                                 username: string;
                             };
                         };

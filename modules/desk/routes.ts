@@ -232,11 +232,11 @@ export function deskRoutes(o: DeskRoutesOptions): ApiPlugin {
         if (!r.rows[0] || r.rows[0].role === 'subscriber' || r.rows[0].role === 'viewer') throw new DomainError('invalid', 'unknown_assignee', `no staff member ${b.assignee} who can work a case`);
         return service.assign(ref, { department: b.department.trim(), assignee: b.assignee.trim(), note: b.note }, requestActor(req));
       });
-    step('start', DEPARTMENT, 'The department starts work on an assigned case', z.object({ note: z.string().max(1000).optional() }).strict().optional(),
+    step('start', DEPARTMENT, 'The department starts work on an assigned case', z.object({ note: z.string().max(1000).optional() }).strict().nullish(),
       (ref, b, req) => service.start(ref, requestActor(req), b?.note));
     step('reply', DEPARTMENT, "The department's written answer: stops the clock and goes back to the subscriber", z.object({ text: Text(3, 4000) }).strict(),
       (ref, b, req) => service.reply(ref, b.text, requestActor(req)));
-    step('close', FRONT, 'Close an answered case (without a written reply: 409); the satisfaction poll opens', z.object({ note: z.string().max(1000).optional() }).strict().optional(),
+    step('close', FRONT, 'Close an answered case (without a written reply: 409); the satisfaction poll opens', z.object({ note: z.string().max(1000).optional() }).strict().nullish(),
       (ref, b, req) => service.close(ref, requestActor(req), b?.note));
 
     app.post('/api/v1/cases/:reference/reopen', {
