@@ -18,10 +18,11 @@ import { portalMeterView, portalView } from './views/portal.ts';
 import { applyLiveCommands, closeCommand, commandDialogBody, currentCommandFlow } from './views/command.ts';
 import { resetTopup, topupPanel } from './views/topup.ts';
 import { num } from './prefs.ts';
+import { deskText, deskView } from './views/desk.ts';
 
 type Route =
   | { name: 'login' } | { name: 'fleet' } | { name: 'alarms' } | { name: 'charts' } | { name: 'audit' }
-  | { name: 'meter'; id: string } | { name: 'portal' } | { name: 'portalMeter'; id: string };
+  | { name: 'meter'; id: string } | { name: 'portal' } | { name: 'portalMeter'; id: string } | { name: 'desk'; path: string };
 
 function parse(path: string): Route {
   const p = path.replace(/\/+$/, '') || '/';
@@ -31,6 +32,7 @@ function parse(path: string): Route {
   if (p === '/charts') return { name: 'charts' };
   if (p === '/audit') return { name: 'audit' };
   if (p === '/portal') return { name: 'portal' };
+  if (p.startsWith('/desk') || p.startsWith('/portal/cases')) return { name: 'desk', path: p };
   if ((m = /^\/portal\/meters\/([^/]+)$/.exec(p))) return { name: 'portalMeter', id: decodeURIComponent(m[1]!) };
   if ((m = /^\/meters\/([^/]+)$/.exec(p))) return { name: 'meter', id: decodeURIComponent(m[1]!) };
   return { name: 'fleet' };
@@ -67,11 +69,11 @@ function guard(): void {
     if (route.name === 'meter') {
       history.replaceState(null, '', `/portal/meters/${encodeURIComponent(route.id)}`);
       route = { name: 'portalMeter', id: route.id };
-    } else if (route.name !== 'portal' && route.name !== 'portalMeter') {
+    } else if (route.name !== 'portal' && route.name !== 'portalMeter' && !(route.name === 'desk' && route.path.startsWith('/portal/cases'))) {
       history.replaceState(null, '', '/portal');
       route = { name: 'portal' };
     }
-  } else if (route.name === 'portal') {
+  } else if (route.name === 'portal' || (route.name === 'desk' && route.path.startsWith('/portal/'))) {
     history.replaceState(null, '', '/');
     route = { name: 'fleet' };
   } else if (route.name === 'portalMeter') {
@@ -144,8 +146,9 @@ function header(): TemplateResult {
       ${op ? html`${navLink('/', t('navFleet'), route.name === 'fleet' || route.name === 'meter')}
         ${navLink('/alarms', t('navAlarms'), route.name === 'alarms', alarms)}
         ${navLink('/charts', t('navCharts'), route.name === 'charts')}
-        ${navLink('/audit', t('navAudit'), route.name === 'audit')}`
-        : navLink('/portal', t('navMyMeters'), route.name === 'portal' || route.name === 'portalMeter')}
+        ${navLink('/audit', t('navAudit'), route.name === 'audit')}
+        ${navLink('/desk', deskText('navDesk'), route.name === 'desk')}`
+        : html`${navLink('/portal', t('navMyMeters'), route.name === 'portal' || route.name === 'portalMeter')}${navLink('/portal/cases', deskText('navMyCases'), route.name === 'desk')}`}
       </ul>${liveIndicator()}</nav>` : nothing}
   </header>`;
 }
@@ -160,6 +163,7 @@ function content(): TemplateResult {
     case 'meter': return meterView(route.id);
     case 'portal': return portalView();
     case 'portalMeter': return portalMeterView(route.id);
+    case 'desk': return deskView(route.path);
   }
 }
 

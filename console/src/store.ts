@@ -66,7 +66,7 @@ export function saveSession(s: Session | null): void {
 
 export function isOperator(): boolean {
   const r = state.session?.user.role;
-  return r === 'admin' || r === 'operator' || r === 'viewer';
+  return r !== undefined && r !== 'subscriber';
 }
 export function canAct(): boolean {
   const r = state.session?.user.role;
