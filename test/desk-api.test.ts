@@ -3,6 +3,7 @@
 // portal (once); closing without a reply is 409; roles and a subscriber's own cases; attachments (type
 // checked by content, size limit, served as downloads); a simulated meter's repeated tamper opens one case.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { startTestStack, eventually, type TestStack } from './support/stack.ts';
 import { createUser } from '../modules/registry/index.ts';
 import { createDeskModule, type DeskApi } from '../modules/desk/index.ts';
@@ -142,6 +143,54 @@ describe('desk over HTTP', () => {
     expect(list.body.attachments).toHaveLength(1);
   });
 
+  it('a field visit: booked by the dispatcher, its result recorded by its technician only, with a photo', async () => {
+    const c = await post('/api/v1/cases', 'agent1', { kind: 'complaint', category: 'high_consumption', meterId: subMeter, description: 'consumption doubled this month' });
+    const r = c.body.reference as string;
+    const slot = { slotStart: '2026-12-01T08:00:00+04:00', slotEnd: '2026-12-01T11:00:00+04:00', technician: 'tech1' };
+    expect((await post(`/api/v1/cases/${r}/visits`, 'agent1', slot)).status).toBe(403);
+    expect((await post(`/api/v1/cases/${r}/visits`, 'disp1', { ...slot, slotEnd: slot.slotStart })).status).toBe(400);
+    const v = await post(`/api/v1/cases/${r}/visits`, 'disp1', slot);
+    expect(v.status).toBe(201);
+    expect((await post(`/api/v1/cases/${r}/visits/${v.body.id}/finish`, 'eng1', { outcome: 'done', result: 'wrong visit' })).status).toBe(200);
+    const v2 = await post(`/api/v1/cases/${r}/visits`, 'disp1', slot);
+    await createUser(s.db, { username: 'tech2', password: 'tech2-password', role: 'field_technician' });
+    const t2 = await s.login('tech2', 'tech2-password');
+    expect((await s.api(`/api/v1/cases/${r}/visits/${v2.body.id}/finish`, { method: 'POST', token: t2, json: { outcome: 'done', result: 'not mine' } })).status).toBe(403);
+    const done = await post(`/api/v1/cases/${r}/visits/${v2.body.id}/finish`, 'tech1', { outcome: 'done', result: 'Hot-water heater element leaking to earth; subscriber advised.' });
+    expect(done.body).toMatchObject({ state: 'done', technician: 'tech1' });
+    expect((await post(`/api/v1/cases/${r}/visits/${v2.body.id}/finish`, 'tech1', { outcome: 'failed', result: 'again' })).status).toBe(409);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4])], { type: 'image/jpeg' }), 'heater.jpg');
+    const photo = await s.api(`/api/v1/cases/${r}/attachments?visitId=${v2.body.id}`, { method: 'POST', token: tokens.tech1, body: form });
+    expect(photo.status).toBe(201);
+    expect(photo.body.visitId).toBe(v2.body.id);
+    const mine = await get('/api/v1/desk/visits?from=2026-11-30T00:00:00Z&to=2026-12-31T00:00:00Z', 'tech1');
+    expect((mine.body as { reference: string }[]).filter((x) => x.reference === r)).toHaveLength(2);
+  });
+
+  it('random bad input never gets a 500: case bodies are 201 or 400, references 404, steps 4xx', async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.record({
+        kind: fc.oneof(fc.constantFrom('complaint', 'request', 'enquiry'), fc.string()), category: fc.oneof(fc.constantFrom('meter_fault', 'leak'), fc.string()),
+        channel: fc.option(fc.oneof(fc.constantFrom('call_centre', 'walk_in', 'meter_event'), fc.string()), { nil: undefined }),
+        meterId: fc.option(fc.oneof(fc.constant(subMeter), fc.string({ maxLength: 40 })), { nil: undefined }),
+        subscriberId: fc.option(fc.oneof(fc.integer(), fc.double(), fc.constant(-1)), { nil: undefined }),
+        description: fc.oneof(fc.string({ maxLength: 50 }), fc.constant('valid description')),
+      }, { requiredKeys: [] }),
+      async (body) => {
+        const r = await post('/api/v1/cases', 'agent1', body);
+        expect([201, 400]).toContain(r.status);
+      },
+    ), { numRuns: 60 });
+    await fc.assert(fc.asyncProperty(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('assign', 'start', 'reply', 'close', 'reopen', 'survey'), fc.jsonValue(), async (ref, step, body) => {
+      const g = await get(`/api/v1/cases/${encodeURIComponent(ref)}`, 'agent1');
+      expect([400, 404]).toContain(g.status);
+      const p = await post(`/api/v1/cases/${encodeURIComponent(ref)}/${step}`, 'disp1', body);
+      expect(p.status).toBeGreaterThanOrEqual(400);
+      expect(p.status).toBeLessThan(500);
+    }), { numRuns: 60 });
+  });
+
   it('a tamper repeated by a simulated meter opens exactly one case, with the count of reports', async () => {
     const sim = s.fleet!.byId.get(otherMeter)!.meter;
     await eventually(() => s.online.has(otherMeter));
@@ -165,7 +214,7 @@ describe('desk over HTTP', () => {
   it('statistics by category, area and channel with satisfaction', async () => {
     const r = await get('/api/v1/desk/stats', 'disp1');
     expect(r.status).toBe(200);
-    expect(r.body.total).toBeGreaterThanOrEqual(4);
+    expect(r.body.total).toBeGreaterThanOrEqual(5);
     expect(r.body.satisfaction).toMatchObject({ answers: 1, average: 5, satisfiedShare: 1 });
     expect(r.body.byChannel.map((x: { key: string }) => x.key)).toEqual(expect.arrayContaining(['call_centre', 'portal', 'meter_event']));
     expect((await get('/api/v1/desk/stats?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z', 'disp1')).status).toBe(400);

@@ -3704,7 +3704,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    all?: boolean;
+                    /** @description staff: include retired categories */
+                    all?: "true" | "false";
                 };
                 header?: never;
                 path?: never;

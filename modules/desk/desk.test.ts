@@ -228,6 +228,32 @@ describe.each([
     expect(l[0]!.autoCount).toBe(2);
   });
 
+  it.skipIf(skip)('a meter silent for 24 h opens one case (never-heard meters do not); a top-up token not accepted within an hour opens one', async () => {
+    await db.query(`INSERT INTO meter_state (meter_id, last_seen_ms) VALUES ('40000000001', $1) ON CONFLICT (meter_id) DO UPDATE SET last_seen_ms = $1`, [clock - 23 * HOUR]);
+    await desk.sweep({ meters: true });
+    expect(await desk.service.list({ category: 'silent_meter' })).toHaveLength(0);
+    clock += 2 * HOUR;
+    await desk.sweep({ meters: true });
+    await desk.sweep({ meters: true });
+    const silent = await desk.service.list({ category: 'silent_meter' });
+    expect(silent.map((c) => [c.meterId, c.autoCount])).toEqual([['40000000001', 2]]);
+
+    // A token sent to meter 2 and never accepted; one sent to meter 1 and accepted (credit added).
+    commands.emit('sent', { reference: 'C-TOK-0001-X', meterId: '40000000002', type: 'token', status: 'sent' } as never);
+    commands.emit('sent', { reference: 'C-TOK-0002-X', meterId: '40000000001', type: 'token', status: 'sent' } as never);
+    await new Promise((r) => setTimeout(r, 200));
+    await desk.onMeterEvent('40000000001', { v: 1, seq: 99, ts: clock, type: 'token', result: 'accept', via: 'remote', credited: 50_000 });
+    clock += 59 * MIN;
+    await desk.sweep({ meters: true });
+    expect(await desk.service.list({ category: 'topup_not_accepted' })).toHaveLength(0);
+    clock += 2 * MIN;
+    await desk.sweep({ meters: true });
+    await desk.sweep({ meters: true });
+    const late = await desk.service.list({ category: 'topup_not_accepted' });
+    expect(late.map((c) => c.meterId)).toEqual(['40000000002']);
+    expect(late[0]!.dueAt - late[0]!.createdAt).toBe(45 * MIN);
+  });
+
   it.skipIf(skip)('statistics: by category and channel, answered within deadline, satisfaction, repeated causes per meter', async () => {
     const s = await desk.service.stats(muscat('2026-11-01T00:00:00'), muscat('2026-12-31T00:00:00'));
     expect(s.total).toBeGreaterThanOrEqual(8);

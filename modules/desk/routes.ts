@@ -134,8 +134,8 @@ export function deskRoutes(o: DeskRoutesOptions): ApiPlugin {
 
     app.get('/api/v1/desk/categories', {
       preHandler: signedIn,
-      schema: { summary: 'Case categories with their department and deadline', tags: ['desk'], security: sec, querystring: z.object({ all: z.coerce.boolean().optional() }), response: { 200: z.array(CategoryView), ...problemResponses(401) } },
-    }, async (req) => service.categories(Boolean(req.query.all) && isStaff(req.user!)));
+      schema: { summary: 'Case categories with their department and deadline', tags: ['desk'], security: sec, querystring: z.object({ all: z.enum(['true', 'false']).optional().describe('staff: include retired categories') }), response: { 200: z.array(CategoryView), ...problemResponses(401) } },
+    }, async (req) => service.categories(req.query.all === 'true' && isStaff(req.user!)));
 
     app.put('/api/v1/desk/categories/:code', {
       preHandler: requireRole(...DISPATCH),

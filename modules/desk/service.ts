@@ -516,12 +516,6 @@ export class DeskService {
     return r.rows.map((x) => x.meter_id as string);
   }
 
-  /** Meters heard from before, but not for longer than silentMs (the gateway's latest state per meter). */
-  async silentMeters(silentMs: number): Promise<{ meterId: string; lastSeen: number }[]> {
-    const r = await this.db.query<Row>('SELECT meter_id, last_seen_ms FROM meter_state WHERE last_seen_ms IS NOT NULL AND last_seen_ms < $1 ORDER BY meter_id LIMIT 1000', [this.now() - silentMs]);
-    return r.rows.map((x) => ({ meterId: x.meter_id as string, lastSeen: Number(x.last_seen_ms) }));
-  }
-
   // --- field visits ------------------------------------------------------------------------------------------
 
   async addVisit(reference: string, v: { slotStart: number; slotEnd: number; technician: string }, actor: Actor): Promise<Visit> {
