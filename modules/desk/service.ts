@@ -428,34 +428,41 @@ export class DeskService {
   // --- the clock (run by the one scheduler) ---------------------------------------------------------------
 
   /** Flags cases whose clock passed 80 % (escalation to the supervisor) and 100 % (breach, compensation). Idempotent. */
-  async sweepClocks(): Promise<{ escalated: string[]; breached: string[] }> {
+  async sweepClocks(batch = 500): Promise<{ escalated: string[]; breached: string[] }> {
     const now = this.now();
-    const escalated: CaseRecord[] = [];
-    const breached: CaseRecord[] = [];
-    await this.db.transaction(async (tx) => {
-      const e = await tx.query<Row>(
-        `UPDATE desk_cases SET escalated_at_ms = $1, updated_at_ms = $1 WHERE state IN ('new', 'assigned', 'in_progress', 'reopened') AND escalated_at_ms IS NULL AND warn_at_ms <= $1 RETURNING *`,
-        [now],
-      );
-      for (const row of e.rows) {
-        const c = toCase(row);
-        escalated.push(c);
-        await this.record(tx, c, systemActor('desk-clock'), 'escalate', c.state, c.state, `80 % of the deadline used; due ${this.local(c.dueAt)}`, { warnAt: new Date(c.warnAt).toISOString(), dueAt: new Date(c.dueAt).toISOString() });
+    const escalated: string[] = [];
+    const breached: string[] = [];
+    const open = `state IN ('new', 'assigned', 'in_progress', 'reopened')`;
+    // In batches, each its own short transaction (a backlog after downtime does not hold one long lock);
+    // SKIP LOCKED lets a case being worked on right now wait for the next run.
+    for (const step of ['escalate', 'breach'] as const) {
+      for (;;) {
+        const done = await this.db.transaction(async (tx) => {
+          const r = step === 'escalate'
+            ? await tx.query<Row>(
+              `UPDATE desk_cases SET escalated_at_ms = $1, updated_at_ms = $1 WHERE reference IN (
+                 SELECT reference FROM desk_cases WHERE ${open} AND escalated_at_ms IS NULL AND warn_at_ms <= $1 ORDER BY warn_at_ms LIMIT $2 FOR UPDATE SKIP LOCKED)
+               RETURNING *`, [now, batch])
+            : await tx.query<Row>(
+              `UPDATE desk_cases c SET breached_at_ms = $1, updated_at_ms = $1, compensation_minor = k.compensation_minor FROM desk_categories k
+               WHERE k.code = c.category AND c.reference IN (
+                 SELECT reference FROM desk_cases WHERE ${open} AND breached_at_ms IS NULL AND due_at_ms <= $1 ORDER BY due_at_ms LIMIT $2 FOR UPDATE SKIP LOCKED)
+               RETURNING c.*`, [now, batch]);
+          const cases = r.rows.map(toCase);
+          for (const c of cases) {
+            if (step === 'escalate') await this.record(tx, c, systemActor('desk-clock'), 'escalate', c.state, c.state, `80 % of the deadline used; due ${this.local(c.dueAt)}`, { warnAt: new Date(c.warnAt).toISOString(), dueAt: new Date(c.dueAt).toISOString() });
+            else await this.record(tx, c, systemActor('desk-clock'), 'breach', c.state, c.state, `deadline missed (due ${this.local(c.dueAt)})`, { dueAt: new Date(c.dueAt).toISOString(), compensationMinor: c.compensationMinor });
+          }
+          return cases;
+        });
+        for (const c of done) {
+          (step === 'escalate' ? escalated : breached).push(c.reference);
+          this.changed(c, step);
+        }
+        if (done.length < batch) break;
       }
-      const b = await tx.query<Row>(
-        `UPDATE desk_cases c SET breached_at_ms = $1, updated_at_ms = $1, compensation_minor = k.compensation_minor
-           FROM desk_categories k WHERE k.code = c.category AND c.state IN ('new', 'assigned', 'in_progress', 'reopened') AND c.breached_at_ms IS NULL AND c.due_at_ms <= $1 RETURNING c.*`,
-        [now],
-      );
-      for (const row of b.rows) {
-        const c = toCase(row);
-        breached.push(c);
-        await this.record(tx, c, systemActor('desk-clock'), 'breach', c.state, c.state, `deadline missed (due ${this.local(c.dueAt)})`, { dueAt: new Date(c.dueAt).toISOString(), compensationMinor: c.compensationMinor });
-      }
-    });
-    for (const c of escalated) this.changed(c, 'escalate');
-    for (const c of breached) this.changed(c, 'breach');
-    return { escalated: escalated.map((c) => c.reference), breached: breached.map((c) => c.reference) };
+    }
+    return { escalated, breached };
   }
 
   // --- automatic cases from meters ---------------------------------------------------------------------------
