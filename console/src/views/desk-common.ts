@@ -26,7 +26,7 @@ const STRINGS = {
     satisfaction: 'Satisfied (4–5)', average: 'Average score', byCategory: 'By category', byArea: 'By area', byChannel: 'By channel', perDay: 'Cases per day',
     repeatedArea: 'Repeated causes per area', repeatedMeter: 'Repeated causes per meter', breaches: 'Deadlines missed', compensation: 'Compensation owed',
     myCases: 'My requests and complaints', newRequest: 'New request or complaint', send: 'Send', pollQuestion: 'How satisfied are you with how we handled it?', pollThanks: 'Thank you for your answer.',
-    pollComment: 'Comment (optional)', answer: 'Our answer', noAnswerYet: 'We are working on it.', score: '{n} of 5', caller: 'Caller', meterLinks: 'Meter', recentTopups: 'Recent top-ups', recentCommands: 'Recent commands',
+    pollComment: 'Comment (optional)', answer: 'Our answer', noAnswerYet: 'We are working on it.', score: '{n} of 5', caller: 'Caller', meterLinks: 'Meter', recentTopups: 'Recent top-ups', recentCommands: 'Recent commands', used24h: 'Used in the last 24 h (Wh or L)', meterAudit: 'Audit trail of the meter',
     createdAt: 'Recorded', autoCount: 'reported {n} times', loading: 'Loading…',
   },
   ar: {
@@ -43,7 +43,7 @@ const STRINGS = {
     satisfaction: 'نسبة الرضا (4–5)', average: 'متوسط التقييم', byCategory: 'حسب التصنيف', byArea: 'حسب المنطقة', byChannel: 'حسب القناة', perDay: 'الحالات يومياً',
     repeatedArea: 'الأسباب المتكررة حسب المنطقة', repeatedMeter: 'الأسباب المتكررة حسب العداد', breaches: 'مهل متجاوزة', compensation: 'تعويضات مستحقة',
     myCases: 'طلباتي وشكاواي', newRequest: 'طلب أو شكوى جديدة', send: 'إرسال', pollQuestion: 'ما مدى رضاك عن معالجة طلبك؟', pollThanks: 'شكراً لإجابتك.',
-    pollComment: 'تعليق (اختياري)', answer: 'ردّنا', noAnswerYet: 'نعمل على طلبك.', score: '{n} من 5', caller: 'المتصل', meterLinks: 'العداد', recentTopups: 'آخر عمليات الشحن', recentCommands: 'آخر الأوامر',
+    pollComment: 'تعليق (اختياري)', answer: 'ردّنا', noAnswerYet: 'نعمل على طلبك.', score: '{n} من 5', caller: 'المتصل', meterLinks: 'العداد', recentTopups: 'آخر عمليات الشحن', recentCommands: 'آخر الأوامر', used24h: 'الاستهلاك خلال آخر 24 ساعة (واط ساعة أو لتر)', meterAudit: 'سجل تدقيق العداد',
     createdAt: 'تاريخ التسجيل', autoCount: 'أُبلغ {n} مرات', loading: 'جارٍ التحميل…',
   },
 } as const;

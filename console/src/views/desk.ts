@@ -162,7 +162,7 @@ function caseView(ref: string): TemplateResult {
   if (l.status !== 'ok') return html`<section><h1>${ltr(ref, 'mono')}</h1><p class="muted">${d('loading')}</p></section>`;
   const { case: c, timeline, visits, attachments } = l.data;
   const r = c.reference;
-  const ctx = c.meterId ? load<{ topups: { reference: string; amount: number; currency: string; state: string; createdAt: string }[]; commands: { reference: string; type: string; action: string | null; status: string; createdAt: string }[] }>(`/api/v1/cases/${encodeURIComponent(r)}/context`, 30_000) : null;
+  const ctx = c.meterId ? load<{ consumption: { total: number } | null; audit: { at: string; actor: string; action: string; outcome: string | null }[]; topups: { reference: string; amount: number; currency: string; state: string; createdAt: string }[]; commands: { reference: string; type: string; action: string | null; status: string; createdAt: string }[] }>(`/api/v1/cases/${encodeURIComponent(r)}/context`, 30_000) : null;
   const token = encodeURIComponent(getToken() ?? '');
   return html`<section aria-labelledby="h-case" class="desk-case" data-ref=${r} data-state=${c.state}>
     <h1 id="h-case"><span class="mono" dir="ltr">${r}</span> · ${categoryName(c)}</h1>
@@ -218,8 +218,10 @@ function caseView(ref: string): TemplateResult {
     ${l.data.survey ? html`<h2>${d('survey')}</h2><p>${d('score', { n: l.data.survey.score })} ${l.data.survey.comment ?? ''}</p>` : nothing}
 
     ${ctx && ctx.status === 'ok' ? html`<h2>${d('meterLinks')}</h2>
+      ${ctx.data.consumption ? html`<p>${d('used24h')}: <span dir="ltr">${ctx.data.consumption.total}</span></p>` : nothing}
       <h3>${d('recentTopups')}</h3><ul>${ctx.data.topups.map((x) => html`<li>${ltr(x.reference, 'mono')} · ${x.state} · ${dateTime(x.createdAt)}</li>`)}</ul>
-      <h3>${d('recentCommands')}</h3><ul>${ctx.data.commands.map((x) => html`<li>${ltr(x.reference, 'mono')} · ${x.type} ${x.action ?? ''} · ${x.status} · ${dateTime(x.createdAt)}</li>`)}</ul>` : nothing}
+      <h3>${d('recentCommands')}</h3><ul>${ctx.data.commands.map((x) => html`<li>${ltr(x.reference, 'mono')} · ${x.type} ${x.action ?? ''} · ${x.status} · ${dateTime(x.createdAt)}</li>`)}</ul>
+      <h3>${d('meterAudit')}</h3><ul>${ctx.data.audit.slice(0, 8).map((x) => html`<li>${dateTime(x.at)} · ${x.actor} · ${x.action} ${x.outcome ?? ''}</li>`)}</ul>` : nothing}
 
     <h2>${d('timeline')}</h2>
     <ol class="desk-timeline">${timeline.map((e) => html`<li>${dateTime(e.at)} · <strong>${e.action}</strong> ${e.fromState && e.toState && e.fromState !== e.toState ? html`${dk('s_', e.fromState)} → ${dk('s_', e.toState)}` : nothing} · ${e.actor} ${e.note ? html`<span class="muted">— ${e.note}</span>` : nothing}</li>`)}</ol>
