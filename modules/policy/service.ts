@@ -4,7 +4,7 @@
 // reconnects meters cut by command for non-payment as soon as a payment lands. Every step is audited.
 import { newReference } from '../../protocols/index.ts';
 import { getMeter, listMeters, type MeterWithState } from '../registry/index.ts';
-import { isUniqueViolation, type Db } from '../../platform/index.ts';
+import { isUniqueViolation, periodic, type Db, type PeriodicJob } from '../../platform/index.ts';
 import { type CommandRecord } from '../../gateway/index.ts';
 import type { CommandService } from '../../gateway/index.ts';
 import type { Logger } from '../../platform/index.ts';
@@ -123,8 +123,7 @@ export class RelayService {
   private readonly now: () => number;
   private cached: RuleSet | null = null;
   private cachedAt = 0;
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly scheduler: PeriodicJob;
   private readonly locks = new Map<string, Promise<unknown>>();
   temperature: TemperatureSource | null;
   accounts: AccountSource | null;
@@ -137,16 +136,15 @@ export class RelayService {
     this.audit = o.audit ?? new AuditWriter(o.db, this.now);
     this.temperature = o.temperature ?? null;
     this.accounts = o.accounts ?? null;
+    this.scheduler = periodic('relay scheduler sweep', o.schedulerMs ?? 5_000, () => this.sweepOnce(), this.logger);
   }
 
   start(): void {
-    if (!this.timer) this.timer = setInterval(() => void this.sweep(), this.o.schedulerMs ?? 5_000);
+    this.scheduler.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.sweeping;
+  stop(): Promise<void> {
+    return this.scheduler.stop();
   }
 
   /** Runs fn alone for this meter (in this process). */
@@ -367,19 +365,12 @@ export class RelayService {
 
   /** Carries out deferred cuts that are due, each re-evaluated now: allowed → sent, deferred again → moved, refused → cancelled. */
   sweep(): Promise<void> {
-    if (this.sweeping) return this.sweeping;
-    this.sweeping = (async () => {
-      try {
-        const now = this.now();
-        const due = await this.db.query<Row>(`SELECT * FROM relay_requests WHERE status = 'scheduled' AND scheduled_for_ms <= $1 ORDER BY scheduled_for_ms LIMIT 200`, [now]);
-        for (const row of due.rows) await this.exclusive(row.meter_id as string, () => this.runScheduled(row));
-      } catch (err) {
-        this.logger.error({ err }, 'relay scheduler sweep failed');
-      } finally {
-        this.sweeping = null;
-      }
-    })();
-    return this.sweeping;
+    return this.scheduler.run();
+  }
+
+  private async sweepOnce(): Promise<void> {
+    const due = await this.db.query<Row>(`SELECT * FROM relay_requests WHERE status = 'scheduled' AND scheduled_for_ms <= $1 ORDER BY scheduled_for_ms LIMIT 200`, [this.now()]);
+    for (const row of due.rows) await this.exclusive(row.meter_id as string, () => this.runScheduled(row));
   }
 
   private async runScheduled(row: Row): Promise<void> {
