@@ -61,7 +61,7 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     await stack?.stop();
   });
 
-  /** Whether the API has this route yet (other issues land during development): 404 "no route" means no. */
+  /** Whether the API has this route yet (a route this server does not offer): 404 "no route" means no. */
   async function routeExists(method: string, path: string): Promise<boolean> {
     const res = await fetch(base + path, { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
     if (res.status !== 404) return true;
