@@ -11,7 +11,7 @@ import { EventEmitter } from 'node:events';
 import { newReference, parseReference, sts, type MeterEvent } from '../../protocols/index.ts';
 import { isUniqueViolation, type Db, type Queryable, type SecretBox } from '../../platform/index.ts';
 import { type CommandRecord } from '../../gateway/index.ts';
-import { type StsParams } from '../registry/index.ts';
+import { vendingView, type StsParams } from '../registry/index.ts';
 import type { CommandService } from '../../gateway/index.ts';
 import type { Logger } from '../../platform/index.ts';
 import { dayOf, monthOf } from './calendar.ts';
@@ -154,12 +154,9 @@ export class TopUpService extends EventEmitter<Events> {
 
   /** What vending needs of a meter (one light query, not the meter view with its state). */
   private async meter(q: Queryable, meterId: string): Promise<VendMeter> {
-    const r = await q.query<{ id: string; service: 'electricity' | 'water'; tariff_class: string; sts: unknown }>(
-      'SELECT id, service, tariff_class, sts FROM meters WHERE id = $1', [meterId],
-    );
-    const row = r.rows[0];
-    if (!row) throw new PrepaidError('unknown_meter', `unknown meter ${meterId}`);
-    return { id: row.id, service: row.service, tariffClass: row.tariff_class, sts: (typeof row.sts === 'string' ? JSON.parse(row.sts) : row.sts ?? {}) as Partial<StsParams> };
+    const m = await vendingView(q, meterId);
+    if (!m) throw new PrepaidError('unknown_meter', `unknown meter ${meterId}`);
+    return m;
   }
 
   /** The breakdown this meter would get for `amount` now (state as of the ledger now). */
