@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createMeter, createSubscriber, createUser, findUserByName } from '../modules/registry/index.ts';
-import { hashMachineSecret, randomPassword, verifyPassword, type Db } from '../platform/index.ts';
+import { hashMachineSecret, isUniqueViolation, randomPassword, verifyPassword, type Db } from '../platform/index.ts';
 import { simPassword, type PlannedMeter } from '../meter-sim/index.ts';
 
 export interface AdminCredentials {
@@ -25,7 +25,7 @@ export async function ensureAdmin(db: Db, envPassword?: string): Promise<AdminCr
   try {
     await createUser(db, { username: 'admin', password, role: 'admin', displayName: 'Administrator' });
   } catch (err) {
-    if ((err as { code?: string }).code === '23505' && (await findUserByName(db, 'admin'))) {
+    if (isUniqueViolation(err) && (await findUserByName(db, 'admin'))) {
       return { username: 'admin', generatedPassword: null, fromEnv: Boolean(envPassword) };
     }
     throw err;

@@ -3,6 +3,7 @@
 CREATE TABLE IF NOT EXISTS gateway_members (
   gateway_id text PRIMARY KEY,
   client_id text NOT NULL,
+  instance text NOT NULL,
   share_group text,
   heartbeat_at bigint NOT NULL,
   adopted_by text,
