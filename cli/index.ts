@@ -65,7 +65,7 @@ async function run(flags: CommonFlags, parts: StackOptions['parts']): Promise<vo
   try {
     stack = await startStack({ config, logger, parts, onProgress });
   } catch (err) {
-    if (err instanceof PortInUseError) {
+    if (err instanceof PortInUseError || (err instanceof Error && ['SharedSecretMismatchError', 'GatewayIdInUseError'].includes(err.name))) {
       process.stderr.write(`raseed: ${err.message}\n`);
       process.exit(2);
     }
