@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { choosePort, openStore, SecretBox, type Db, type Logger, type LoadedConfig } from '../platform/index.ts';
-import { RegistryMeterDirectory, createMeter, getMeter, upsertServiceAccount, userForSession } from '../modules/registry/index.ts';
+import { RegistryMeterDirectory, createMeter, getMeter, upsertServiceAccount, userForSession, type RegistryApi } from '../modules/registry/index.ts';
 import { identityOf, startBroker, type RunningBroker } from '../broker/index.ts';
 import {
   CommandService, Ingest, createTelemetryPipeline, parseSerialChannels, routeCommands, startSerialChannels, LatestStateWriter, connectExternalGateway, embeddedCommandTransport,
@@ -192,6 +192,10 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       modules[m.name] = inst;
       if (inst.stop) stops.push(inst.stop);
     }
+    // Rotated or revoked meter credentials end the meter's live MQTT session at once (a rotated meter logs in again with its new password).
+    const embedded = broker;
+    const registryApi = modules.registry?.api as RegistryApi | undefined;
+    if (embedded && registryApi) registryApi.onCredentialsChanged((meterId) => void embedded.disconnect(meterId));
     // Retries and expiry start once every module has registered its command kinds.
     if (transport) {
       commands.start();
