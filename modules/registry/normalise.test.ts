@@ -33,7 +33,7 @@ describe('normaliseName', () => {
   });
 
   it('leaves no hamza-alef, teh marbuta, alef maksura, diacritic or tatweel', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...ARABIC_LETTERS, ...MARKS, ' ', 'A', 'b'), { maxLength: 40 }).map((a) => a.join('')), (s) => !/[أإآةى\u064B-\u065F\u0670\u0640A-Z]/.test(normaliseName(s))));
+    fc.assert(fc.property(fc.array(fc.constantFrom(...ARABIC_LETTERS, ...MARKS, ' ', 'A', 'b'), { maxLength: 40 }).map((a) => a.join('')), (s) => [...normaliseName(s)].every((c) => !'\u0622\u0623\u0625\u0629\u0649\u0670\u0640'.includes(c) && !(c >= '\u064B' && c <= '\u065F') && !(c >= 'A' && c <= 'Z'))));
   });
 
   it('a name contains its normalised parts (what LIKE relies on)', () => {
