@@ -89,11 +89,14 @@ export async function seedFleet(db: Db, plan: PlannedMeter[], fleetSecret: strin
         const u = await createUser(tx, { username: `subscriber${i + 1}`, password: simPassword(fleetSecret, `user:subscriber${i + 1}`), role: 'subscriber', displayName: p.subscriberName, locale: i % 2 ? 'en' : 'ar' });
         userId = u.id;
       }
+      // Through the registry's own writer (search columns included): Arabic and English names, an Omani mobile number.
+      const phone = `+968 9${String(1000 + i).padStart(3, '0').slice(-3)} ${String(4000 + i).padStart(4, '0').slice(-4)}`;
       const subscriberId = await createSubscriber(tx, {
         accountNo: `ACC-${p.id}`, name: p.subscriberName, nameAr: p.subscriberNameAr, userId, protectedCategory: p.protectedCategory,
+        ...(p.protectedCategory ? { protectedEvidence: 'demo fleet' } : {}), phone, language: i % 2 ? 'en' : 'ar',
       });
       await createMeter(tx, {
-        id: p.id, service: p.service, subscriberId, area: p.area, transport: 'mqtt',
+        id: p.id, service: p.service, subscriberId, area: p.area, transport: 'mqtt', status: 'active', model: p.service === 'water' ? 'SimWater 1' : 'SimMeter 1',
         mqttPasswordHash: hashMachineSecret(simPassword(fleetSecret, p.id)), relayNeedsButton: p.relayNeedsButton,
       });
     });

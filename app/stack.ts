@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { choosePort, openStore, SecretBox, type Db, type Logger, type LoadedConfig } from '../platform/index.ts';
-import { RegistryMeterDirectory, createMeter, getMeter, upsertServiceAccount, userForSession } from '../modules/registry/index.ts';
+import { RegistryMeterDirectory, createMeter, getMeter, upsertServiceAccount, userForSession, type RegistryApi } from '../modules/registry/index.ts';
 import { identityOf, startBroker, MosquittoDynsec, type RunningBroker } from '../broker/index.ts';
 import {
   CommandService, Ingest, createTelemetryPipeline, parseSerialChannels, routeCommands, startSerialChannels, LatestStateWriter, connectExternalGateway, embeddedCommandTransport,
@@ -222,18 +222,17 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       await d.connect();
       stops.push(() => d.close());
       await d.setup(config.MQTT_USERNAME ?? 'svc:gateway', config.MQTT_PASSWORD);
-      type CredentialChange = { meterId: string; password?: string | null; revoked?: boolean };
-      const registryApi = modules.registry?.api as { onCredentialsChanged?: (l: (c: CredentialChange) => void | Promise<void>) => void } | undefined;
-      registryApi?.onCredentialsChanged?.(async (c) => {
-        try {
-          if (c.revoked) await d.revoke(c.meterId);
-          else await d.provision(c.meterId, c.password ?? undefined);
-        } catch (err) {
-          logger.error({ err, meter: c.meterId }, 'dynsec: provisioning the meter in Mosquitto failed');
-        }
+      // Rotation (a password) and revocation (null) from the registry reach Mosquitto too.
+      (modules.registry?.api as RegistryApi | undefined)?.onCredentialsChanged((meterId, password) => {
+        void (password === null ? d.revoke(meterId) : d.provision(meterId, password))
+          .catch((err) => logger.error({ err, meter: meterId }, 'dynsec: provisioning the meter in Mosquitto failed'));
       });
       dynsec = d;
     }
+    // Rotated or revoked meter credentials end the meter's live MQTT session at once (a rotated meter logs in again with its new password).
+    const embedded = broker;
+    const registryApi = modules.registry?.api as RegistryApi | undefined;
+    if (embedded && registryApi) registryApi.onCredentialsChanged((meterId) => void embedded.disconnect(meterId));
     // Retries and expiry start once every module has registered its command kinds.
     if (transport) {
       commands.start();

@@ -44,6 +44,8 @@ export interface BrokerOptions {
 export interface RunningBroker {
   aedes: Aedes;
   port: number;
+  /** Ends a client's session now (its credentials were revoked or rotated); false when it is not connected here. */
+  disconnect(clientId: string): boolean;
   close(): Promise<void>;
 }
 
@@ -212,6 +214,13 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
   return {
     aedes,
     port,
+    disconnect(clientId: string) {
+      const client = (aedes as unknown as { clients: Record<string, Client | undefined> }).clients[clientId];
+      if (!client) return false;
+      log.info({ clientId }, 'mqtt session ended: credentials changed');
+      client.close();
+      return true;
+    },
     async close() {
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));

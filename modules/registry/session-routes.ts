@@ -9,9 +9,10 @@ import type { AuditWriter } from '../audit/index.ts';
 export const SessionUser = z.object({
   id: z.number().int(),
   username: z.string(),
-  role: z.enum(['admin', 'operator', 'viewer', 'subscriber']),
+  role: z.enum(['admin', 'supervisor', 'operator', 'call_centre', 'cashier', 'field_technician', 'viewer', 'subscriber']),
   displayName: z.string().nullable(),
   locale: z.string(),
+  areas: z.array(z.string()).optional().describe('areas an operator may see and act on; empty: every area'),
 });
 
 export function sessionRoutes(audit: AuditWriter): ApiPlugin {

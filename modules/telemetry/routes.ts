@@ -67,7 +67,7 @@ export function consumptionRoutes(reader: TelemetryReader): ApiPlugin {
     }, async (req) => {
       const m = await getMeter(ctx.db, req.params.id);
       // A subscriber asking for someone else's meter learns nothing about whether it exists.
-      if (!m || !canSeeMeter(req.user!, m.subscriberId)) throw notFound(`meter ${req.params.id}`);
+      if (!m || !canSeeMeter(req.user!, m.subscriberId, m.area)) throw notFound(`meter ${req.params.id}`);
       const { from, to } = range(req.query);
       const every = parseEvery(req.query.every, 3_600_000);
       const s = await reader.consumption(m.id, from, to, every);
