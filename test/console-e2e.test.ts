@@ -18,7 +18,7 @@ const DIST = join(ROOT, 'console', 'dist', 'index.html');
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 const ADMIN_PASSWORD = 'test-admin-pass';
 const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 860 };
+const DESKTOP = { width: 1366, height: 850 };
 
 const haveChromium = chromiumAvailable();
 
@@ -50,7 +50,7 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
   beforeAll(async () => {
     ensureConsoleBuilt();
     mkdirSync(SHOTS, { recursive: true });
-    const config = loadConfig({ HTTP_PORT: '0', MQTT_PORT: '0', HTTP_HOST: '127.0.0.1', MQTT_HOST: '127.0.0.1', SIM_METERS: '4', SIM_INTERVAL: '1', RASEED_ADMIN_PASSWORD: ADMIN_PASSWORD }, {});
+    const config = loadConfig({ HTTP_PORT: '0', MQTT_PORT: '0', HTTP_HOST: '127.0.0.1', MQTT_HOST: '127.0.0.1', SIM_METERS: '5', SIM_INTERVAL: '1', RASEED_ADMIN_PASSWORD: ADMIN_PASSWORD }, {});
     stack = await startStack({ config, logger: silentLogger, inMemoryStore: true });
     base = stack.urls.http!;
     browser = await launchChromium();
@@ -70,7 +70,8 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
   }
 
   async function newContext(viewport: { width: number; height: number }, locale?: 'ar' | 'en'): Promise<BrowserContext> {
-    const ctx = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Asia/Muscat', deviceScaleFactor: 1 });
+    // The browser is in another zone than the utility (TIME_ZONE Asia/Muscat): every time shown must still be Muscat's.
+    const ctx = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London', deviceScaleFactor: 1 });
     await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     if (locale) await ctx.addInitScript((l) => { if (!localStorage.getItem('raseed.locale')) localStorage.setItem('raseed.locale', l); }, locale);
     return ctx;
@@ -117,7 +118,7 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
 
     // The fleet: every simulated meter, and readings that change without reloading.
     const rows = page.locator('table.meters tbody tr[data-meter]');
-    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(4);
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(5);
     const first = rows.first().locator('td.reading');
     await expect.poll(() => first.getAttribute('data-seq'), { timeout: 15_000 }).not.toBe('');
     const seq0 = await first.getAttribute('data-seq');
@@ -129,7 +130,7 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     await page.fill('#f-q', firstId);
     await expect.poll(() => rows.count()).toBe(1);
     await page.fill('#f-q', '');
-    await expect.poll(() => rows.count()).toBe(4);
+    await expect.poll(() => rows.count()).toBe(5);
     await expectLabelled(page);
     await shot(page, 'console-desktop-en');
 
@@ -170,8 +171,14 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
         await visible(dlg.locator('.preview .policy[data-decision], .preview .notice'));
         await shot(page, 'console-policy-preview-en', false);
         if (await dlg.locator('[data-action=final-notice]').count()) {
-          // The notice rule held it back: record a final notice (audited), and the policy is asked again.
+          // The notice rule held it back: record a final notice (audited) with how it was served and the evidence,
+          // confirmed explicitly (not one click), and the policy is asked again.
           await dlg.locator('[data-action=final-notice]').click();
+          await dlg.locator('[data-action=final-notice-confirm]').click();
+          expect(await dlg.locator('#notice-evidence').getAttribute('aria-invalid')).toBe('true');
+          await dlg.locator('#notice-how').selectOption('letter');
+          await dlg.locator('#notice-evidence').fill('letter FN-2211 received by the tenant');
+          await dlg.locator('[data-action=final-notice-confirm]').click();
           await visible(dlg.locator('.preview .notice.ok'));
           await visible(dlg.locator('.preview .policy[data-decision]'));
           await shot(page, 'console-policy-after-notice-en', false);
@@ -268,6 +275,145 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     // The choice is remembered.
     await page.reload();
     expect(await page.evaluate(() => localStorage.getItem('raseed.locale'))).toBe('en');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 180_000);
+
+  /** A bearer token for the API itself (what another operator's console or a script would do). */
+  async function apiToken(): Promise<string> {
+    const res = await fetch(base + '/api/v1/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+    return ((await res.json()) as { token: string }).token;
+  }
+
+  /** Widest element on the page (px) against the viewport: nothing may stick out on a phone. */
+  async function overflow(page: Page): Promise<{ width: number; culprit: string }> {
+    return page.evaluate(() => {
+      let culprit = '';
+      let max = document.documentElement.scrollWidth;
+      for (const el of document.querySelectorAll('main *')) {
+        const r = el.getBoundingClientRect();
+        if (r.width && (r.right > window.innerWidth + 1 || r.left < -1)) {
+          if (!el.closest('.table-wrap.scroll, r-chart, .sr-only')) {
+            culprit ||= `${el.tagName.toLowerCase()}.${(el as HTMLElement).className} ${Math.round(r.left)}..${Math.round(r.right)}`;
+          }
+        }
+      }
+      return { width: max, culprit };
+    });
+  }
+
+  it('what misled operators: language per person, the utility\'s time zone, Arabic without codes, phones, live relay', async () => {
+    const token = await apiToken();
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const ctx = await newContext(DESKTOP);
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const notFound: string[] = [];
+    page.on('response', (r) => { if (r.status() === 404 && r.url().includes('/api/')) notFound.push(r.url()); });
+
+    // Arabic chosen on the sign-in page wins (admin's account says English), survives a reload and the next sign-in.
+    await page.goto(base + '/');
+    await page.waitForURL(/\/login$/);
+    await switchLanguage(page, 'ar');
+    await page.fill('#login-user', 'admin');
+    await page.fill('#login-pass', ADMIN_PASSWORD);
+    await page.click('form button[type=submit]');
+    await expect.poll(() => page.locator('main h1').innerText(), { timeout: 15_000 }).toBe('العدادات');
+    expect(await page.getAttribute('html', 'lang')).toBe('ar');
+    await page.reload();
+    await expect.poll(() => page.locator('main h1').innerText(), { timeout: 15_000 }).toBe('العدادات');
+    expect(await page.evaluate(() => localStorage.getItem('raseed.locale.user.admin'))).toBe('ar');
+    await page.click('header .user button');
+    await page.waitForURL(/\/login$/);
+    // Someone else switched this browser to English in between: admin still gets Arabic, remembered for the person.
+    await page.evaluate(() => localStorage.setItem('raseed.locale', 'en'));
+    await page.reload();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.fill('#login-user', 'admin');
+    await page.fill('#login-pass', ADMIN_PASSWORD);
+    await page.click('form button[type=submit]');
+    await expect.poll(() => page.getAttribute('html', 'lang'), { timeout: 15_000 }).toBe('ar');
+
+    // Times in the utility's zone (Asia/Muscat, UTC+4) although the browser is in London.
+    const rows = page.locator('table.meters tbody tr[data-meter]');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(5);
+    await page.click('a[href="/audit"]');
+    await expect.poll(() => page.locator('table.audit tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const first = (await (await fetch(base + '/api/v1/audit?limit=1', { headers: auth })).json()) as { entries: { at: string }[] };
+    const muscat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Muscat', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(first.entries[0]!.at));
+    await switchLanguage(page, 'en');
+    await expect.poll(() => page.locator('table.audit tbody tr td.when').first().innerText()).toContain(muscat);
+    // Filters go to the server; the export is the filtered view.
+    await page.locator('#a-action').selectOption('session.create');
+    await page.click('form.filters button[type=submit]');
+    await expect.poll(async () => [...new Set(await page.locator('table.audit tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action'))))]).toEqual(['session.create']);
+    expect(await page.locator('[data-action=export]').getAttribute('href')).toContain('action=session.create');
+    await shot(page, 'console-audit-filtered-desktop-en');
+    await page.click('form.filters button[type=button]');
+
+    // Arabic audit: no raw codes, no English sentences from the server.
+    await switchLanguage(page, 'ar');
+    await expect.poll(() => page.locator('table.audit tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const auditAr = await page.locator('table.audit tbody').innerText();
+    expect(auditAr).not.toMatch(/relay\.|session\.|topup\.|notice\.|granted|refused|wrong username/);
+    await shot(page, 'console-audit-desktop-ar');
+    await page.setViewportSize(PHONE);
+    await expect.poll(async () => (await overflow(page)).width).toBeLessThanOrEqual(PHONE.width);
+    expect((await overflow(page)).culprit).toBe('');
+    await shot(page, 'console-audit-phone-ar');
+    await page.setViewportSize(DESKTOP);
+
+    // A water meter: non-payment is refused by the policy, and "Confirm cut" cannot be pressed.
+    await page.click('a[href="/"]');
+    const waterId = (await page.locator('table.meters tbody tr[data-meter^="7"]').first().getAttribute('data-meter'))!;
+    await page.click(`a[href="/meters/${waterId}"]`);
+    await page.click('[data-action=disconnect]');
+    const dlg = page.locator('dialog[open]');
+    await dlg.locator('#cmd-reason').selectOption('non_payment');
+    await dlg.locator('#cmd-note').fill('e2e: water for non-payment');
+    await dlg.locator('.preview button').click();
+    await visible(dlg.locator('.preview .policy[data-decision=refuse]'));
+    expect(await dlg.locator('button.confirm').isDisabled()).toBe(true);
+    expect(await dlg.innerText()).not.toMatch(/[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}/);
+    await shot(page, 'console-water-refused-desktop-ar', false);
+    await page.keyboard.press('Escape');
+
+    // A cut made elsewhere (the API) shows on the open meter page from the live feed, without a reload.
+    const elecId = (await (await fetch(base + '/api/v1/meters', { headers: auth })).json() as { meters: { id: string; service: string }[] }).meters.find((m) => m.service === 'electricity')!.id;
+    await page.click('a[href="/"]');
+    await page.click(`a[href="/meters/${elecId}"]`);
+    await expect.poll(() => page.locator('.stats [data-relay]').getAttribute('data-relay'), { timeout: 15_000 }).toMatch(/closed|armed/);
+    const cut = await fetch(base + `/api/v1/meters/${elecId}/disconnect`, { method: 'POST', headers: auth, body: JSON.stringify({ reason: 'safety', note: 'e2e: cut from another console' }) });
+    expect(cut.status).toBe(202);
+    await expect.poll(() => page.locator('.stats [data-relay]').getAttribute('data-relay'), { timeout: 20_000 }).toBe('open');
+    const restore = await fetch(base + `/api/v1/meters/${elecId}/reconnect`, { method: 'POST', headers: auth, body: JSON.stringify({ reason: 'safety_cleared', note: 'e2e: restored from another console' }) });
+    expect(restore.status).toBe(202);
+    await expect.poll(() => page.locator('.stats [data-relay]').getAttribute('data-relay'), { timeout: 20_000 }).toMatch(/closed|armed/);
+
+    // Top-up history with its token revealed, commands and events: Arabic words, not codes; fits a phone.
+    const topup = await fetch(base + `/api/v1/meters/${elecId}/topups`, { method: 'POST', headers: { ...auth, 'idempotency-key': `e2e-${Date.now()}` }, body: JSON.stringify({ amount: '1.000' }) });
+    if (topup.status < 300) {
+      await page.reload();
+      await expect.poll(() => page.locator('table.topups tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const cols = await page.locator('table.topups').evaluate((t) => ({ table: t.scrollWidth, wrap: t.parentElement!.clientWidth }));
+      expect(cols.table, 'top-up columns visible without a hidden scroll').toBeLessThanOrEqual(cols.wrap + 1);
+      await page.locator('table.topups details.tok summary').first().click();
+      await expect.poll(() => page.locator('ul.events li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const text = await page.locator('main').innerText();
+      expect(text).not.toMatch(/prepaid:|top-up|relay\.|topup\./);
+      await shot(page, 'console-meter-history-desktop-ar');
+      await page.setViewportSize(PHONE);
+      await expect.poll(async () => (await overflow(page)).width).toBeLessThanOrEqual(PHONE.width);
+      expect((await overflow(page)).culprit).toBe('');
+      await shot(page, 'console-meter-history-phone-ar');
+      await switchLanguage(page, 'en');
+      await shot(page, 'console-meter-history-phone-en');
+      await page.setViewportSize(DESKTOP);
+      await shot(page, 'console-meter-history-desktop-en');
+    }
+    // The meter page asks for nothing the server does not have.
+    expect(notFound).toEqual([]);
     expect(errors).toEqual([]);
     await ctx.close();
   }, 180_000);

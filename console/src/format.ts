@@ -86,18 +86,64 @@ function date(ts: string | number | Date): Date {
   return ts instanceof Date ? ts : new Date(ts);
 }
 
-export function dateTime(ts: string | number | Date | null | undefined): string {
+const dtfCache = new Map<string, Intl.DateTimeFormat>();
+/** Intl.DateTimeFormat for the chosen locale and digits, always in the utility's time zone (TIME_ZONE). */
+export function dateFormat(o: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = intlLocale() + prefs.timeZone + JSON.stringify(o);
+  let f = dtfCache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale(), { timeZone: prefs.timeZone, ...o });
+    dtfCache.set(key, f);
+  }
+  return f;
+}
+
+/** The utility's time zone as people call it ("Gulf Standard Time", "توقيت الخليج"), for times that could be misread. */
+export function zoneName(at: Date = new Date()): string {
+  const part = dateFormat({ timeZoneName: 'long' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+  return part?.value ?? prefs.timeZone;
+}
+
+/** Date and time in TIME_ZONE; `zone: true` names the zone (deadlines, deferrals: "3 Dec 2026, 07:00 (Gulf Standard Time)"). */
+export function dateTime(ts: string | number | Date | null | undefined, o: { zone?: boolean } = {}): string {
   if (ts == null) return '—';
   const d = date(ts);
   if (Number.isNaN(d.getTime())) return '—';
-  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  const s = dateFormat({ day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  return o.zone ? `${s} (${zoneName(d)})` : s;
+}
+
+/** A calendar date in TIME_ZONE ("3 Dec 2026"). */
+export function dateOnly(ts: string | number | Date | null | undefined): string {
+  if (ts == null) return '—';
+  const d = date(ts);
+  if (Number.isNaN(d.getTime())) return '—';
+  return dateFormat({ day: 'numeric', month: 'short', year: 'numeric' }).format(d);
 }
 
 export function timeOnly(ts: string | number | Date | null | undefined, seconds = false): string {
   if (ts == null) return '—';
   const d = date(ts);
   if (Number.isNaN(d.getTime())) return '—';
-  return new Intl.DateTimeFormat(intlLocale(), { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) }).format(d);
+  return dateFormat({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(seconds ? { second: '2-digit' } : {}) }).format(d);
+}
+
+/** The wall-clock parts of an instant in TIME_ZONE. */
+export function zonedParts(ms: number): { y: number; mo: number; d: number; h: number; mi: number } {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: prefs.timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(new Date(ms));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour') % 24, mi: get('minute') };
+}
+
+/** The instant of local midnight (TIME_ZONE) of the day containing `ms`. */
+export function localMidnight(ms: number): number {
+  const p = zonedParts(ms);
+  // Guess with the offset at `ms`, then correct once (zones that change offset around midnight).
+  const offset = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi) - Math.floor(ms / 60_000) * 60_000;
+  let mid = Date.UTC(p.y, p.mo - 1, p.d) - offset;
+  const q = zonedParts(mid);
+  if (q.d === p.d && (q.h !== 0 || q.mi !== 0)) mid -= (q.h * 60 + q.mi) * 60_000;
+  return mid;
 }
 
 export function relative(ts: string | number | null | undefined, now = Date.now()): string {

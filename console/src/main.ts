@@ -4,9 +4,9 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import './styles.css';
 import './chart.ts';
 import { setUnauthorizedHandler, type Session } from './api.ts';
-import { applyDocument, prefs, setDigits, setLocale, t, place } from './prefs.ts';
+import { applyDocument, localeForUser, prefs, setDigits, setLocale, t, place } from './prefs.ts';
 import {
-  POLL_SECONDS, announce, isOperator, onLiveCommands, loadSavedSession, onUpdate, saveSession, startLive, state, stopLive, update, setNewAlarmHandler,
+  POLL_SECONDS, announce, isOperator, loadSettings, onLiveCommands, loadSavedSession, onUpdate, saveSession, startLive, state, stopLive, update, setNewAlarmHandler,
 } from './store.ts';
 import { timeOnly } from './format.ts';
 import { loginView, setLoginNotice } from './views/login.ts';
@@ -82,7 +82,8 @@ function guard(): void {
 
 function onSession(s: Session): void {
   saveSession(s);
-  if (!prefs.localeChosen && (s.user.locale === 'ar' || s.user.locale === 'en')) setLocale(s.user.locale, false);
+  // The language sticks to the person: a switch on the sign-in page wins, else their last choice, else their account's.
+  localeForUser(s.user.username, s.user.locale);
   void startLive();
   const target = afterLogin && !afterLogin.startsWith('/login') ? afterLogin : '/';
   afterLogin = '/';
@@ -92,6 +93,7 @@ function onSession(s: Session): void {
 function logout(notice = ''): void {
   stopLive();
   saveSession(null);
+  localeForUser(null);
   state.meters.clear();
   state.metersLoaded = false;
   setLoginNotice(notice);
@@ -255,6 +257,8 @@ onUpdate(draw);
 onLiveCommands(applyLiveCommands);
 applyDocument();
 loadSavedSession();
+if (state.session) localeForUser(state.session.user.username, state.session.user.locale);
+void loadSettings();
 guard();
 if (state.session) void startLive();
 // Relative times ("12 s ago") move on even when nothing else changes.
