@@ -21,6 +21,12 @@ const ACTIONS: Dict = {
   'topup.create': { ar: 'شحن رصيد', en: 'Top-up' },
   'topup.refund': { ar: 'استرداد شحنة', en: 'Top-up refunded' },
   'arrears.add': { ar: 'إضافة متأخرات', en: 'Arrears added' },
+  'command.acknowledged': { ar: 'أكّد العداد الأمر', en: 'Meter acknowledged the command' },
+  'command.sent': { ar: 'أُرسل الأمر إلى العداد', en: 'Command sent to the meter' },
+  'command.failed': { ar: 'فشل الأمر', en: 'Command failed' },
+  'command.rejected': { ar: 'رفض العداد الأمر', en: 'Meter rejected the command' },
+  'command.expired': { ar: 'انتهت صلاحية الأمر', en: 'Command expired' },
+  'command.pending': { ar: 'أمر في الانتظار', en: 'Command queued' },
   disconnect: { ar: 'قطع الإمداد', en: 'Supply cut' },
   reconnect: { ar: 'إعادة الإمداد', en: 'Supply restored' },
 };
@@ -50,6 +56,10 @@ const OUTCOMES: Dict = {
   sent: { ar: 'أُرسل', en: 'Sent' },
   expired: { ar: 'انتهت صلاحيته', en: 'Expired' },
   refunded: { ar: 'مسترد', en: 'Refunded' },
+  delivered: { ar: 'سُلِّم للعداد', en: 'Delivered to meter' },
+  open: { ar: 'مقطوعة', en: 'Supply off' },
+  closed: { ar: 'موصولة', en: 'Supply on' },
+  armed: { ar: 'جاهزة للتوصيل (زر العداد)', en: 'Ready (meter button)' },
   preview: { ar: 'معاينة', en: 'Preview' },
 };
 
@@ -78,6 +88,7 @@ const CHANNELS: Dict = {
   subscriber: { ar: 'المشترك', en: 'subscriber' },
   system: { ar: 'النظام', en: 'system' },
   scheduler: { ar: 'المجدول', en: 'scheduler' },
+  payment: { ar: 'نظام الدفع', en: 'payment system' },
   portal: { ar: 'البوابة', en: 'portal' },
   console: { ar: 'لوحة التحكم', en: 'console' },
 };
@@ -124,6 +135,15 @@ export function issuerLabel(issuer: string | null | undefined): { text: string; 
 export function eventLabel(code: string | null | undefined): string {
   if (!code) return '';
   return look(EVENTS, code) ?? look(ACTIONS, code) ?? code;
+}
+
+/** Who did it: "meter:40000000014" → "العداد", "system:scheduler" → "المجدول"; people's usernames as they are. */
+export function actorLabel(actor: string | null | undefined): string {
+  if (!actor) return '';
+  const [kind, rest] = actor.split(':', 2);
+  if (rest !== undefined && kind === 'meter') return prefs.locale === 'ar' ? 'العداد' : 'Meter';
+  if (rest !== undefined && kind === 'system') return look(CHANNELS, rest) ?? look(CHANNELS, 'system')!;
+  return actor;
 }
 
 /** A role or channel name. */

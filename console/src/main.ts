@@ -18,10 +18,25 @@ import { portalMeterView, portalView } from './views/portal.ts';
 import { applyLiveCommands, closeCommand, commandDialogBody, currentCommandFlow } from './views/command.ts';
 import { resetTopup, topupPanel } from './views/topup.ts';
 import { num } from './prefs.ts';
+import { approvalsLabel, approvalsView, pendingApprovals } from './views/approvals.ts';
+import { policyLabel, policyView } from './views/policy.ts';
+import { reportsLabel, reportsView } from './views/reports.ts';
+
+/**
+ * Operator pages beyond the built-in ones: one line each (path, nav label, view, optional badge count, who may see
+ * it). A new page is registered by adding its line here; parse(), the nav and content() pick it up.
+ */
+interface ExtraPage { path: string; label: () => string; view: () => TemplateResult; badge?: () => number; roles?: string[] }
+const PAGES: ExtraPage[] = [
+  { path: '/approvals', label: approvalsLabel, view: approvalsView, badge: pendingApprovals },
+  { path: '/policy', label: policyLabel, view: policyView },
+  { path: '/reports', label: reportsLabel, view: reportsView },
+];
+const pageFor = (path: string) => PAGES.find((p) => p.path === path || path.startsWith(p.path + '/'));
 
 type Route =
   | { name: 'login' } | { name: 'fleet' } | { name: 'alarms' } | { name: 'charts' } | { name: 'audit' }
-  | { name: 'meter'; id: string } | { name: 'portal' } | { name: 'portalMeter'; id: string };
+  | { name: 'meter'; id: string } | { name: 'portal' } | { name: 'portalMeter'; id: string } | { name: 'page'; path: string };
 
 function parse(path: string): Route {
   const p = path.replace(/\/+$/, '') || '/';
@@ -33,6 +48,8 @@ function parse(path: string): Route {
   if (p === '/portal') return { name: 'portal' };
   if ((m = /^\/portal\/meters\/([^/]+)$/.exec(p))) return { name: 'portalMeter', id: decodeURIComponent(m[1]!) };
   if ((m = /^\/meters\/([^/]+)$/.exec(p))) return { name: 'meter', id: decodeURIComponent(m[1]!) };
+  const page = pageFor(p);
+  if (page) return { name: 'page', path: page.path };
   return { name: 'fleet' };
 }
 
@@ -146,7 +163,8 @@ function header(): TemplateResult {
       ${op ? html`${navLink('/', t('navFleet'), route.name === 'fleet' || route.name === 'meter')}
         ${navLink('/alarms', t('navAlarms'), route.name === 'alarms', alarms)}
         ${navLink('/charts', t('navCharts'), route.name === 'charts')}
-        ${navLink('/audit', t('navAudit'), route.name === 'audit')}`
+        ${navLink('/audit', t('navAudit'), route.name === 'audit')}
+        ${PAGES.filter((p) => !p.roles || p.roles.includes(s.user.role)).map((p) => navLink(p.path, p.label(), route.name === 'page' && route.path === p.path, p.badge?.()))}`
         : navLink('/portal', t('navMyMeters'), route.name === 'portal' || route.name === 'portalMeter')}
       </ul>${liveIndicator()}</nav>` : nothing}
   </header>`;
@@ -162,6 +180,7 @@ function content(): TemplateResult {
     case 'meter': return meterView(route.id);
     case 'portal': return portalView();
     case 'portalMeter': return portalMeterView(route.id);
+    case 'page': return pageFor(route.path)?.view() ?? fleetView();
   }
 }
 

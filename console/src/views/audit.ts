@@ -5,8 +5,8 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { ApiError, api, getToken, type ApiResponse } from '../api.ts';
 import { update } from '../store.ts';
 import { prefs, t } from '../prefs.ts';
-import { dateTime, localMidnight } from '../format.ts';
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, actionLabel, issuerLabel, outcomeLabel, reasonLabel, roleLabel } from '../codes.ts';
+import { dateTime, localMidnight, zoneName } from '../format.ts';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, actionLabel, actorLabel, issuerLabel, outcomeLabel, reasonLabel, roleLabel } from '../codes.ts';
 import { errorBox, ltr, notAvailable, tk, type Load } from './common.ts';
 
 type Entry = ApiResponse<'/api/v1/audit', 'get'>['entries'][number];
@@ -92,13 +92,13 @@ function row(e: Entry): TemplateResult {
   const note = e.note ? (reasonLabel(e.note) ?? e.note) : '';
   return html`<tr data-action=${e.action} data-outcome=${e.outcome ?? ''}>
     <td data-label=${t('auditWhen')} class="when">${dateTime(e.at)}</td>
-    <td data-label=${t('auditWho')}>${ltr(e.actor)} ${e.actorRole ? html`<span class="muted small">${roleLabel(e.actorRole)}</span>` : nothing}
+    <td data-label=${t('auditWho')}>${e.actor.includes(':') ? actorLabel(e.actor) : ltr(e.actor)} ${e.actorRole ? html`<span class="muted small">${roleLabel(e.actorRole)}</span>` : nothing}
       ${iss.text ? html`<span class="muted small">${s('by')} ${iss.text}</span>` : nothing}
       ${e.ip ? html`<span class="muted small ip">${ltr(e.ip)}</span>` : nothing}</td>
     <td data-label=${t('auditWhat')} class="what" title=${e.action}>${actionLabel(e.action)}</td>
     <td data-label=${t('auditTarget')}>${e.meterId ? html`<a href="/meters/${encodeURIComponent(e.meterId)}">${ltr(e.meterId, 'mono')}</a>` : e.target ? ltr(e.target, 'mono') : '—'}
       ${e.commandReference ? html`<span class="muted small">${ltr(e.commandReference, 'mono')}</span>` : nothing}</td>
-    <td data-label=${t('auditWhy')} class="why">${reason} ${note ? html`<span class="muted small note">${note}</span>` : nothing}</td>
+    <td data-label=${t('auditWhy')} class="why ${reason || note ? '' : 'empty'}">${reason} ${note ? html`<span class="muted small note">${note}</span>` : nothing}</td>
     <td data-label=${t('auditResult')}>${e.outcome ? html`<span class="badge ${/refus|denied|fail|reject/.test(e.outcome) ? 'bad' : /pending|defer|sched/.test(e.outcome) ? 'warn' : 'ok'}">${outcomeLabel(e.outcome)}</span>` : nothing}
       ${policyText(e) ? html`<span class="muted small">${policyText(e)}</span>` : nothing}</td>
   </tr>`;
@@ -132,7 +132,7 @@ export function auditView(): TemplateResult {
   else if (audit.status !== 'ok') body = html`<p class="muted">${t('loading')}</p>`;
   else if (!audit.data.length) body = html`<p class="muted">${t('nothingYet')}</p>`;
   else {
-    body = html`<p class="muted small">${s('shown', { n: audit.data.length })} · ${s('zone', { zone: prefs.timeZone })}</p>
+    body = html`<p class="muted small">${s('shown', { n: audit.data.length })} · ${s('zone', { zone: zoneName() })}</p>
       <div class="table-wrap"><table class="list audit">
       <caption class="sr-only">${t('auditTitle')}</caption>
       <thead><tr><th scope="col">${t('auditWhen')}</th><th scope="col">${t('auditWho')}</th><th scope="col">${t('auditWhat')}</th><th scope="col">${t('auditTarget')}</th><th scope="col">${t('auditWhy')}</th><th scope="col">${t('auditResult')}</th></tr></thead>

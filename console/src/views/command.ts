@@ -5,7 +5,7 @@ import { live } from 'lit-html/directives/live.js';
 import { ApiError, api, firstArray, type ApiResponse, type Meter } from '../api.ts';
 import { announce, applyRelayFromCommands, refreshMeters, update } from '../store.ts';
 import { place, prefs, t } from '../prefs.ts';
-import { actionLabel, eventLabel, issuerLabel, outcomeLabel, reasonLabel } from '../codes.ts';
+import { actionLabel, actorLabel, eventLabel, issuerLabel, outcomeLabel, reasonLabel } from '../codes.ts';
 import { dateTime, relative } from '../format.ts';
 import { errorBox, ltr, pick, relayText, str, tk, type Load } from './common.ts';
 import { isKey, type Key } from '../i18n.ts';
@@ -109,7 +109,8 @@ export function readPolicy(x: unknown): PolicyView | null {
 
 function ruleName(rule: string): TemplateResult {
   const k = `rule_${rule}`;
-  return isKey(k) ? html`${t(k as Key)} <span class="muted small">(${ltr(rule, 'mono')})</span>` : ltr(rule, 'mono');
+  // The rule's code helps support staff in English; an Arabic page shows only its name.
+  return isKey(k) ? html`${t(k as Key)}${prefs.locale === 'en' ? html` <span class="muted small">(${ltr(rule, 'mono')})</span>` : nothing}` : ltr(rule, 'mono');
 }
 
 export function policyBox(pv: PolicyView | null, o: { fallback?: PolicyView['decision']; preview?: boolean } = {}): TemplateResult {
@@ -422,7 +423,7 @@ export function eventHistory(m: Meter): TemplateResult {
       return html`<li data-action=${str(pick(e, 'action'))}>
         <time datetime=${str(at)} title=${dateTime(at)}>${relative(at)}</time>
         <strong>${actionLabel(str(pick(e, 'type', 'kind', 'event', 'action')))}</strong>
-        ${who ? ltr(who) : nothing}
+        ${who ? (who.includes(':') ? html`<span>${actorLabel(who)}</span>` : ltr(who)) : nothing}
         ${reason ? html`<span>${reasonLabel(reason) ?? tk('r_', reason)}</span>` : nothing}
         ${outcome ? html`<span class="badge ${/refus|denied|fail|reject/.test(outcome) ? 'bad' : /pending|defer|sched/.test(outcome) ? 'warn' : 'ok'}">${outcomeLabel(outcome)}</span>` : nothing}
         ${note ? html`<span class="muted small note">${reasonLabel(note) ?? note}</span>` : nothing}
