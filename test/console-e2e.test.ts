@@ -312,6 +312,8 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     const notFound: string[] = [];
     page.on('response', (r) => { if (r.status() === 404 && r.url().includes('/api/')) notFound.push(r.url()); });
+    const asked: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/consumption?')) asked.push(r.url()); });
 
     // Arabic chosen on the sign-in page wins (admin's account says English), survives a reload and the next sign-in.
     await page.goto(base + '/');
@@ -385,6 +387,14 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     await page.click('a[href="/"]');
     await page.click(`a[href="/meters/${elecId}"]`);
     await expect.poll(() => page.locator('.stats [data-relay]').getAttribute('data-relay'), { timeout: 15_000 }).toMatch(/closed|armed/);
+    // Consumption intervals start on the utility's clock: daily bars at Muscat midnight (20:00Z), hourly on the hour.
+    await page.click('button[data-range="30d"]');
+    await expect.poll(() => asked.find((u) => /every=1d/.test(u)), { timeout: 10_000 }).toBeTruthy();
+    const from30 = new URL(asked.find((u) => /every=1d/.test(u))!).searchParams.get('from')!;
+    expect(from30).toMatch(/T20:00:00\.000Z$/);
+    await page.click('button[data-range="24h"]');
+    await expect.poll(() => asked.find((u) => /every=1h/.test(u)), { timeout: 10_000 }).toBeTruthy();
+    expect(new URL(asked.find((u) => /every=1h/.test(u))!).searchParams.get('from')).toMatch(/:00:00\.000Z$/);
     const cut = await fetch(base + `/api/v1/meters/${elecId}/disconnect`, { method: 'POST', headers: auth, body: JSON.stringify({ reason: 'safety', note: 'e2e: cut from another console' }) });
     expect(cut.status).toBe(202);
     await expect.poll(() => page.locator('.stats [data-relay]').getAttribute('data-relay'), { timeout: 20_000 }).toBe('open');

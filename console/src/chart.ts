@@ -99,7 +99,8 @@ export class RChart extends HTMLElement {
       cursor: { drag: { x: true, y: false } },
       // Day and hour ticks fall on the utility's midnight and hours, not the browser's.
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), prefs.timeZone),
-      scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] } },
+      // Interval bars: half an interval of room at each end, so the first and last bars are whole.
+      scales: { x: spec.intervalS ? { time: true, range: (_u, min, max) => [min - spec.intervalS! / 2, max + spec.intervalS! / 2] } : { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] } },
       axes: [
         {
           stroke: '#333',

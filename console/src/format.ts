@@ -135,14 +135,18 @@ export function zonedParts(ms: number): { y: number; mo: number; d: number; h: n
   return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour') % 24, mi: get('minute') };
 }
 
-/** The instant of local midnight (TIME_ZONE) of the day containing `ms`. */
+/** The zone's offset from UTC (ms) at an instant. */
+function offsetAt(ms: number): number {
+  const p = zonedParts(ms);
+  return Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi) - Math.floor(ms / 60_000) * 60_000;
+}
+
+/** The instant of local midnight (TIME_ZONE) of the day containing `ms` (offset taken at midnight itself: DST-safe). */
 export function localMidnight(ms: number): number {
   const p = zonedParts(ms);
-  // Guess with the offset at `ms`, then correct once (zones that change offset around midnight).
-  const offset = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi) - Math.floor(ms / 60_000) * 60_000;
-  let mid = Date.UTC(p.y, p.mo - 1, p.d) - offset;
-  const q = zonedParts(mid);
-  if (q.d === p.d && (q.h !== 0 || q.mi !== 0)) mid -= (q.h * 60 + q.mi) * 60_000;
+  const wall = Date.UTC(p.y, p.mo - 1, p.d);
+  let mid = wall - offsetAt(ms);
+  mid = wall - offsetAt(mid);
   return mid;
 }
 

@@ -89,7 +89,7 @@ function rulesCard(rs: RuleSet): TemplateResult {
   const rules = rs.rules as unknown as Record<string, Record<string, unknown>>;
   return html`<section class="card" aria-labelledby="h-rules">
     <h2 id="h-rules">${s('inForce')} <span class="badge info" data-version=${rs.version}>${s('version', { v: rs.version })}</span></h2>
-    <p class="muted small">${rs.name}</p>
+    ${prefs.locale === 'en' || /[\u0600-\u06ff]/.test(rs.name) ? html`<p class="muted small">${rs.name}</p>` : nothing}
     <ul class="rule-list">${Object.entries(rules).map(([id, r]) => html`<li data-rule=${id}>
       <span class="badge ${r.enabled === false ? 'muted' : 'ok'}">${r.enabled === false ? s('off') : s('on')}</span>
       <strong>${ruleLabel(id)}</strong> ${ruleSettings(id, r) ? html`<span class="muted">${ruleSettings(id, r)}</span>` : nothing}</li>`)}</ul>

@@ -98,6 +98,13 @@ function dailyChart(kind: string, days: string[], values: number[], label: strin
 
 const n = (x: unknown) => Number(x ?? 0);
 
+/** Every calendar day of the chosen range (days without data are charted as zero, not left out). */
+function rangeDays(): string[] {
+  const days: string[] = [];
+  for (let d = dayStart(range.from); d <= dayStart(range.to) && days.length < 400; d = localMidnight(d + 36 * 3_600_000)) days.push(ymd(d));
+  return days;
+}
+
 function dayCloseCard(): TemplateResult {
   let body: TemplateResult;
   if (rec.status === 'error') body = errorBox(rec.error);
@@ -109,7 +116,7 @@ function dayCloseCard(): TemplateResult {
       ['payments', (x) => x.payments], ['tokens', (x) => x.tokens], ['fees', (x) => x.fees], ['debt', (x) => x.debtRecovered], ['vat', (x) => x.vat],
     ];
     body = html`<p><span class="badge ${r.balanced ? 'ok' : 'bad'}" data-balanced=${String(r.balanced)}>${r.balanced ? s('balanced') : s('unbalanced')}</span></p>
-      ${dailyChart('payments', r.byDay.map((d) => d.day), r.byDay.map((d) => n(d.payments)), s('payments'), cur, 3)}
+      ${dailyChart('payments', rangeDays(), rangeDays().map((d) => n(r.byDay.find((x) => x.day === d)?.payments)), s('payments'), cur, 3)}
       <div class="table-wrap"><table class="list num-table rec">
         <thead><tr><th scope="col">${s('day')}</th>${cols.map(([k]) => html`<th scope="col" class="num">${s(k)}</th>`)}<th scope="col" class="num">${s('count')}</th><th scope="col">${s('balanced')}</th></tr></thead>
         <tbody>${[...r.byDay, { ...r.total, day: s('total') }].map((d) => html`<tr class=${d === r.byDay[r.byDay.length] ? '' : ''}>
@@ -138,8 +145,7 @@ function vendsCard(): TemplateResult {
     const es = vends.data;
     const amt = (e: (typeof es)[number]) => Number((e.details as { amount?: string } | null)?.amount ?? 0);
     const cur = String((es[0]?.details as { currency?: string } | null)?.currency ?? state.currency);
-    const days: string[] = [];
-    for (let d = dayStart(range.from); d <= dayStart(range.to); d = localMidnight(d + 36 * 3_600_000)) days.push(ymd(d));
+    const days = rangeDays();
     const perDay = groupBy(es, (e) => ymd(Date.parse(e.at)));
     const byChannel = [...groupBy(es, (e) => String((e.details as { actorKind?: string } | null)?.actorKind ?? e.actorRole ?? '—')).entries()];
     const byOperator = [...groupBy(es, (e) => e.actor).entries()].sort((a, b) => b[1].length - a[1].length);
