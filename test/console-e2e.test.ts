@@ -290,7 +290,7 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
   async function overflow(page: Page): Promise<{ width: number; culprit: string }> {
     return page.evaluate(() => {
       let culprit = '';
-      let max = document.documentElement.scrollWidth;
+      const max = document.documentElement.scrollWidth;
       for (const el of document.querySelectorAll('main *')) {
         const r = el.getBoundingClientRect();
         if (r.width && (r.right > window.innerWidth + 1 || r.left < -1)) {
@@ -324,8 +324,14 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     await page.click('form button[type=submit]');
     await expect.poll(() => page.locator('main h1').innerText(), { timeout: 15_000 }).toBe('العدادات');
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
+    // One fetch of the fleet per load (the live feed's first open does not fetch it again).
+    const fleetFetches: string[] = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/v1/meters') fleetFetches.push(r.url()); });
     await page.reload();
     await expect.poll(() => page.locator('main h1').innerText(), { timeout: 15_000 }).toBe('العدادات');
+    await expect.poll(() => page.locator('.live').getAttribute('data-mode')).toBe('sse');
+    await page.waitForTimeout(1500);
+    expect(fleetFetches).toHaveLength(1);
     expect(await page.evaluate(() => localStorage.getItem('raseed.locale.user.admin'))).toBe('ar');
     await page.click('header .user button');
     await page.waitForURL(/\/login$/);
@@ -424,6 +430,12 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
       await page.setViewportSize(DESKTOP);
       await shot(page, 'console-meter-history-desktop-en');
     }
+    // Tap targets of at least 24 px (WCAG 2.2, 2.5.8) for buttons, disclosure toggles and fields.
+    const small = await page.evaluate(() => [...document.querySelectorAll('main button, main summary, main select, main input:not([type=checkbox]), header button')]
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .map((el) => ({ h: el.getBoundingClientRect().height, what: el.outerHTML.slice(0, 80) }))
+      .filter((x) => x.h < 24));
+    expect(small).toEqual([]);
     // The meter page asks for nothing the server does not have.
     expect(notFound).toEqual([]);
     expect(errors).toEqual([]);

@@ -115,6 +115,17 @@ it('remembering digits works without a browser', () => {
   expect(() => setDigits(prefs.digits)).not.toThrow();
 });
 
+it('keeps a column of credits at one precision and a negative amount readable', () => {
+  withLocale('en', 'latn', () => {
+    expect(quantity(37_000, 'electricity')).toBe('37.0 kWh');
+    expect(quantity(64_900, 'electricity')).toBe('64.9 kWh');
+    expect(money('-0.500', 'OMR')).toMatch(/^OMR\s\u22120\.500$/);
+    expect(money(-500, 'OMR', { minor: true })).toMatch(/^OMR\s\u22120\.500$/);
+    expect(money('0.500', 'OMR')).toMatch(/^OMR\s0\.500$/);
+  });
+  withLocale('ar', 'latn', () => expect(money('-0.500', 'OMR')).toMatch(/^\u200f?\u22120\.500\s*ر\.ع\.\u200f?$/));
+});
+
 it('names the currency in the interface language', async () => {
   const { currencyName } = await import('./format.ts');
   withLocale('en', 'latn', () => expect(currencyName('OMR')).toBe('OMR'));

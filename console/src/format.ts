@@ -9,12 +9,13 @@ export function quantity(value: number | null | undefined, service: Service, max
   if (value == null || !Number.isFinite(value)) return '—';
   if (service === 'electricity') {
     const kwh = value / 1000;
-    const frac = maxFrac ?? (Math.abs(kwh) < 1 ? 3 : Math.abs(kwh) < 10 ? 2 : Math.abs(kwh) < 1000 ? 1 : 0);
-    return `${num(kwh, frac)} ${t('uKWh')}`;
+    // One decimal for every credit in a column ("37.0 kWh" beside "64.9 kWh"); tiny values need three, huge none.
+    const frac = maxFrac ?? (Math.abs(kwh) < 1 && kwh !== 0 ? 3 : Math.abs(kwh) < 10_000 ? 1 : 0);
+    return `${num(kwh, frac, frac)} ${t('uKWh')}`;
   }
   const m3 = value / 1000;
-  const frac = maxFrac ?? (Math.abs(m3) < 100 ? 2 : 1);
-  return `${num(m3, frac)} ${t('uM3')}`;
+  const frac = maxFrac ?? (Math.abs(m3) < 1000 ? 2 : 1);
+  return `${num(m3, frac, frac)} ${t('uM3')}`;
 }
 
 /** Instantaneous power (W) or water flow (L/h). */
@@ -56,9 +57,20 @@ export function money(amount: string | number | null | undefined, currency: stri
   else dec = String(amount);
   const f = numberFormat({ style: 'currency', currency, currencyDisplay: prefs.locale === 'ar' ? 'symbol' : 'code', minimumFractionDigits: d, maximumFractionDigits: d });
   // Intl.NumberFormat accepts decimal strings (exact); the cast is for older lib typings.
-  const s = f.format(dec as unknown as number);
-  // Arabic uses the local symbol ("5.000 ر.ع."), English the ISO code ("OMR 5.000").
-  return s;
+  // Arabic uses the local symbol ("5.000 ر.ع."), English the ISO code ("OMR 5.000"). A negative amount keeps its sign
+  // next to the number ("OMR −0.500", not "-OMR 0.500"), with a true minus sign.
+  const negative = dec.startsWith('-') && !/^-0*(\.0*)?$/.test(dec);
+  const parts = f.formatToParts((negative ? dec.slice(1) : dec.replace(/^-/, '')) as unknown as number);
+  let out = '';
+  let signed = !negative;
+  for (const p of parts) {
+    if (!signed && (p.type === 'integer' || p.type === 'nan' || p.type === 'infinity')) {
+      out += '\u2212';
+      signed = true;
+    }
+    out += p.value;
+  }
+  return out;
 }
 
 export function minorToDecimal(minor: number, digits: number): string {

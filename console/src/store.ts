@@ -260,9 +260,12 @@ async function tryLiveFeed(): Promise<boolean> {
       update();
     }
   };
+  // The fleet was just fetched by startLive: only a re-opened feed (after a drop) fetches it again.
+  let opened = false;
   source.onopen = () => {
     state.live.networkDown = false;
-    void refreshMeters();
+    if (opened) void refreshMeters();
+    opened = true;
   };
   update();
   return true;

@@ -166,11 +166,11 @@ export function consumptionChart(m: Meter, o: { compact?: boolean } = {}): Templ
 }
 
 /** Average daily use (register units) over the last week, for "days left"; null when unknown. */
-const dailyCache = new Map<string, { at: number; perDay: number | null; spanDays?: number }>();
+const dailyCache = new Map<string, { at: number; perDay: number | null; spanDays?: number; answered?: boolean }>();
 export function dailyUse(m: Meter): number | null {
   const c = dailyCache.get(m.id);
   if (!c || Date.now() - c.at > 5 * 60_000) {
-    dailyCache.set(m.id, { at: Date.now(), perDay: c?.perDay ?? null });
+    dailyCache.set(m.id, { at: Date.now(), perDay: c?.perDay ?? null, spanDays: c?.spanDays, answered: c?.answered });
     if (Date.now() >= missingUntil) {
       fetchConsumption(m.id, '7d').then((all) => {
         // Average over the time the meter has been reporting (a new meter's empty week would understate it).
@@ -179,11 +179,13 @@ export function dailyUse(m: Meter): number | null {
         if (pts.length) {
           const spanDays = Math.max(1 / 24, (Date.now() - pts[0]!.t) / 86_400_000);
           const total = pts.reduce((s, p) => s + p.v, 0);
-          dailyCache.set(m.id, { at: Date.now(), perDay: total / spanDays, spanDays });
-          update();
-        }
+          dailyCache.set(m.id, { at: Date.now(), perDay: total / spanDays, spanDays, answered: true });
+        } else dailyCache.set(m.id, { ...dailyCache.get(m.id)!, answered: true });
+        update();
       }, (err) => {
         if (err instanceof ApiError && err.missingEndpoint) missingUntil = Date.now() + 60_000;
+        dailyCache.set(m.id, { ...dailyCache.get(m.id)!, answered: true });
+        update();
       });
     }
   }
@@ -191,6 +193,8 @@ export function dailyUse(m: Meter): number | null {
   const cached = dailyCache.get(m.id);
   const fromApi = cached?.perDay;
   if (fromApi && fromApi > 0 && (cached?.spanDays ?? 0) >= 1) return fromApi;
+  // Until the week's history has answered, say nothing rather than a live-usage guess that then jumps (67 → 87 days).
+  if (!cached?.answered && Date.now() >= missingUntil) return null;
   // "At current usage": the average of the live power (W → Wh/day) or flow (L/h → L/day) seen so far.
   const samples = state.samples.get(m.id);
   if (!samples?.length) return fromApi && fromApi > 0 ? fromApi : null;

@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { ApiError, api, type ApiResponse } from '../api.ts';
 import { state, update } from '../store.ts';
 import { num, place, prefs, t } from '../prefs.ts';
-import { dateFormat, localMidnight, money, quantity, relative, zonedParts } from '../format.ts';
+import { currencyName, dateFormat, localMidnight, money, quantity, relative, zonedParts } from '../format.ts';
 import { roleLabel } from '../codes.ts';
 import { PALETTE, type ChartSpec } from '../chart.ts';
 import { errorBox, ltr, serviceLabel, type Load } from './common.ts';
@@ -116,7 +116,7 @@ function dayCloseCard(): TemplateResult {
       ['payments', (x) => x.payments], ['tokens', (x) => x.tokens], ['fees', (x) => x.fees], ['debt', (x) => x.debtRecovered], ['vat', (x) => x.vat],
     ];
     body = html`<p><span class="badge ${r.balanced ? 'ok' : 'bad'}" data-balanced=${String(r.balanced)}>${r.balanced ? s('balanced') : s('unbalanced')}</span></p>
-      ${dailyChart('payments', rangeDays(), rangeDays().map((d) => n(r.byDay.find((x) => x.day === d)?.payments)), s('payments'), cur, 3)}
+      ${dailyChart('payments', rangeDays(), rangeDays().map((d) => n(r.byDay.find((x) => x.day === d)?.payments)), s('payments'), currencyName(cur), 3)}
       <div class="table-wrap"><table class="list num-table rec">
         <thead><tr><th scope="col">${s('day')}</th>${cols.map(([k]) => html`<th scope="col" class="num">${s(k)}</th>`)}<th scope="col" class="num">${s('count')}</th><th scope="col">${s('balanced')}</th></tr></thead>
         <tbody>${[...r.byDay, { ...r.total, day: s('total') }].map((d) => html`<tr class=${d === r.byDay[r.byDay.length] ? '' : ''}>

@@ -131,9 +131,11 @@ function knownBreakdown(b: Record<string, unknown>, m: Meter): TemplateResult {
   const blocks = Array.isArray(b.blocks) ? b.blocks as Record<string, unknown>[] : [];
   const blockRows = blocks.map((bl) => {
     const open = bl.to == null || bl.to === '';
-    const text = open && isZero(bl.from) ? t('bdFlat', { unit: u, rate: decimal(str(bl.rate)) })
-      : open ? t('bdBlockOpen', { from: decimal(str(bl.from)), unit: u, rate: decimal(str(bl.rate)) })
-      : t('bdBlock', { from: decimal(str(bl.from)), to: decimal(str(bl.to)), unit: u, rate: decimal(str(bl.rate)) });
+    // The rate with its currency ("0.014 OMR per kWh"), never a bare number.
+    const rateText = (v: unknown) => `${decimal(str(v))} ${prefs.locale === 'ar' ? currencyName(cur) : cur}`;
+    const text = open && isZero(bl.from) ? t('bdFlat', { unit: u, rate: rateText(bl.rate) })
+      : open ? t('bdBlockOpen', { from: decimal(str(bl.from)), unit: u, rate: rateText(bl.rate) })
+      : t('bdBlock', { from: decimal(str(bl.from)), to: decimal(str(bl.to)), unit: u, rate: rateText(bl.rate) });
     return html`<li><span>${text}</span> <span class="v">${unitsText(bl.units, b.unit)} · ${money(str(bl.amount), cur)}</span></li>`;
   });
   return html`<dl class="breakdown">${rows}
