@@ -77,9 +77,10 @@ export function saveSession(s: Session | null): void {
   } catch {}
 }
 
+/** Staff get the console, subscribers the portal (every staff role: admin, supervisor, operator, call centre, cashier, …). */
 export function isOperator(): boolean {
   const r = state.session?.user.role;
-  return r === 'admin' || r === 'operator' || r === 'viewer';
+  return !!r && r !== 'subscriber';
 }
 export function canAct(): boolean {
   const r = state.session?.user.role;
