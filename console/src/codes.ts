@@ -82,10 +82,14 @@ const EVENTS: Dict = {
 };
 
 const CHANNELS: Dict = {
-  admin: { ar: 'مشرف', en: 'admin' },
-  operator: { ar: 'مشغل', en: 'operator' },
-  cashier: { ar: 'أمين صندوق', en: 'cashier' },
-  subscriber: { ar: 'المشترك', en: 'subscriber' },
+  admin: { ar: 'مدير النظام', en: 'Administrator' },
+  supervisor: { ar: 'مشرف', en: 'Supervisor' },
+  operator: { ar: 'مشغل', en: 'Operator' },
+  call_centre: { ar: 'مركز الاتصال', en: 'Call centre' },
+  cashier: { ar: 'أمين صندوق', en: 'Cashier' },
+  field_technician: { ar: 'فني ميداني', en: 'Field technician' },
+  viewer: { ar: 'اطلاع فقط', en: 'Viewer' },
+  subscriber: { ar: 'المشترك', en: 'Subscriber' },
   system: { ar: 'النظام', en: 'system' },
   scheduler: { ar: 'المجدول', en: 'scheduler' },
   payment: { ar: 'نظام الدفع', en: 'payment system' },
