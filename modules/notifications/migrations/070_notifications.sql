@@ -37,7 +37,22 @@ CREATE INDEX notification_outbox_due ON notification_outbox (next_attempt_at_ms)
 CREATE INDEX notification_outbox_meter ON notification_outbox (meter_id, id);
 CREATE INDEX notification_outbox_subscriber ON notification_outbox (subscriber_id, id);
 CREATE INDEX notification_outbox_state ON notification_outbox (state, id);
-CREATE INDEX notification_outbox_provider ON notification_outbox (channel, provider_id) WHERE provider_id IS NOT NULL;
+-- the peer's id per message part (SMPP message_id), and the delivery receipts received for them (a receipt may arrive before the send is marked)
+CREATE TABLE notification_provider_ids (
+  channel text NOT NULL,
+  provider_id text NOT NULL,
+  outbox_id bigint NOT NULL REFERENCES notification_outbox(id),
+  PRIMARY KEY (channel, provider_id)
+);
+CREATE INDEX notification_provider_ids_outbox ON notification_provider_ids (outbox_id);
+CREATE TABLE notification_receipts (
+  channel text NOT NULL,
+  provider_id text NOT NULL,
+  delivered boolean NOT NULL,
+  status text NOT NULL,
+  at_ms bigint NOT NULL,
+  PRIMARY KEY (channel, provider_id)
+);
 
 CREATE TABLE notification_alerts (
   meter_id text NOT NULL,
