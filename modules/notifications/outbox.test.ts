@@ -13,7 +13,7 @@ import { SmppChannel } from './channel-smpp.ts';
 import { SmtpChannel } from './channel-smtp.ts';
 import { WebhookChannel } from './channel-webhook.ts';
 import { Outbox, type OutboxOptions } from './outbox.ts';
-import { startSmsc, startSmtp, startWebhookReceiver, type TestPeer } from './test-peers.ts';
+import { startSmsc, startSmtp, startWebhookReceiver } from './test-peers.ts';
 
 const SECRET = 'whsec-test-0123456789';
 const cleanup: (() => Promise<unknown>)[] = [];

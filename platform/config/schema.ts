@@ -55,7 +55,7 @@ export const ConfigSchema = z.object({
   /** Serial channels, JSON: see README "Serial meters". */
   SERIAL_CHANNELS: z.string().optional(),
   /** SMS to subscribers over SMPP 3.4: smpp://system_id:password@host:2775?source=RASEED (ssmpp:// for TLS). Unset: SMS wait in the outbox. */
-  SMPP_URL: z.string().regex(/^ssmpp?:\/\/[^/]+/, 'must be an smpp:// or ssmpp:// URL').optional(),
+  SMPP_URL: z.string().regex(/^s?smpp:\/\/[^/]+/, 'must be an smpp:// or ssmpp:// URL').optional(),
   /** E-mail to subscribers: smtp://user:pass@host:587?from=billing@utility.om (smtps:// for TLS). Unset: e-mails wait in the outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL').optional(),
   /** Every notification POSTed (JSON, signed with WEBHOOK_SECRET) to this http(s) URL. */
