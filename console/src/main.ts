@@ -14,13 +14,14 @@ import { alarmMeters, alarmsView, fleetView } from './views/fleet.ts';
 import { dialogs, meterView } from './views/meter.ts';
 import { chartsView, sampleAreaLoad } from './views/charts.ts';
 import { auditView } from './views/audit.ts';
+import { notificationsNavLabel, notificationsView } from './views/notifications.ts';
 import { portalMeterView, portalView } from './views/portal.ts';
 import { applyLiveCommands, closeCommand, commandDialogBody, currentCommandFlow } from './views/command.ts';
 import { resetTopup, topupPanel } from './views/topup.ts';
 import { num } from './prefs.ts';
 
 type Route =
-  | { name: 'login' } | { name: 'fleet' } | { name: 'alarms' } | { name: 'charts' } | { name: 'audit' }
+  | { name: 'login' } | { name: 'fleet' } | { name: 'alarms' } | { name: 'charts' } | { name: 'audit' } | { name: 'notifications' }
   | { name: 'meter'; id: string } | { name: 'portal' } | { name: 'portalMeter'; id: string };
 
 function parse(path: string): Route {
@@ -30,6 +31,7 @@ function parse(path: string): Route {
   if (p === '/alarms') return { name: 'alarms' };
   if (p === '/charts') return { name: 'charts' };
   if (p === '/audit') return { name: 'audit' };
+  if (p === '/notifications') return { name: 'notifications' };
   if (p === '/portal') return { name: 'portal' };
   if ((m = /^\/portal\/meters\/([^/]+)$/.exec(p))) return { name: 'portalMeter', id: decodeURIComponent(m[1]!) };
   if ((m = /^\/meters\/([^/]+)$/.exec(p))) return { name: 'meter', id: decodeURIComponent(m[1]!) };
@@ -144,7 +146,8 @@ function header(): TemplateResult {
       ${op ? html`${navLink('/', t('navFleet'), route.name === 'fleet' || route.name === 'meter')}
         ${navLink('/alarms', t('navAlarms'), route.name === 'alarms', alarms)}
         ${navLink('/charts', t('navCharts'), route.name === 'charts')}
-        ${navLink('/audit', t('navAudit'), route.name === 'audit')}`
+        ${navLink('/audit', t('navAudit'), route.name === 'audit')}
+        ${navLink('/notifications', notificationsNavLabel(), route.name === 'notifications')}`
         : navLink('/portal', t('navMyMeters'), route.name === 'portal' || route.name === 'portalMeter')}
       </ul>${liveIndicator()}</nav>` : nothing}
   </header>`;
@@ -157,6 +160,7 @@ function content(): TemplateResult {
     case 'alarms': return alarmsView();
     case 'charts': return chartsView();
     case 'audit': return auditView();
+    case 'notifications': return notificationsView();
     case 'meter': return meterView(route.id);
     case 'portal': return portalView();
     case 'portalMeter': return portalMeterView(route.id);
