@@ -170,8 +170,17 @@ export class Outbox {
         `UPDATE notification_outbox SET state = 'sending', attempts = attempts + 1, lease_until_ms = $2, updated_at_ms = $3 WHERE id = ANY($1::bigint[]) RETURNING *`,
         [r.rows.map((x) => Number(x.id)), now + (this.o.leaseMs ?? 60_000), now],
       );
-      return u.rows;
+      return u.rows.sort((a, b) => Number(a.next_attempt_at_ms) - Number(b.next_attempt_at_ms) || Number(a.id) - Number(b.id));
     });
+  }
+
+  /**
+   * A receipt can arrive while its send is being marked (other connection, other transaction): each side
+   * takes a transaction lock per provider id first, so whichever commits second sees the other's rows.
+   */
+  private async lockIds(tx: Queryable, channel: string, ids: string[]): Promise<void> {
+    if (this.o.db.kind !== 'postgres') return; // PGlite: one connection, transactions already serialised
+    for (const id of [...ids].sort()) await tx.query('SELECT pg_advisory_xact_lock(7262734, hashtext($1))', [`${channel}:${id}`]);
   }
 
   private backoff(attempts: number): number {
@@ -200,6 +209,7 @@ export class Outbox {
       });
       if (this.o.crashAfterSend) process.kill(process.pid, 'SIGKILL');
       await this.o.db.transaction(async (tx) => {
+        await this.lockIds(tx, rec.channel, res.providerIds);
         for (const id of res.providerIds) {
           await tx.query('INSERT INTO notification_provider_ids (channel, provider_id, outbox_id) VALUES ($1, $2, $3) ON CONFLICT (channel, provider_id) DO UPDATE SET outbox_id = EXCLUDED.outbox_id', [rec.channel, id, rec.id]);
         }
@@ -227,6 +237,7 @@ export class Outbox {
   /** A delivery receipt (SMPP): recorded, then applied to its message once every part is accounted for. */
   async receipt(channel: ChannelName, r: DeliveryReceipt): Promise<void> {
     await this.o.db.transaction(async (tx) => {
+      await this.lockIds(tx, channel, [r.providerId]);
       await tx.query(
         `INSERT INTO notification_receipts (channel, provider_id, delivered, status, at_ms) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (channel, provider_id) DO UPDATE SET delivered = EXCLUDED.delivered, status = EXCLUDED.status, at_ms = EXCLUDED.at_ms`,
