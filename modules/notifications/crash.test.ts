@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createTempDatabase, type TempDatabase } from '../../test/support/postgres.ts';
 import { startSmsc, startSmtp, type TestPeer } from './test-peers.ts';
 
-const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('../../test/support/notifications-crash-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DATA_KEY = 'q2VnWm2Yk0Xv5fX0bQ9yQm1wY3N4Z2J0c2J5d2V0cGQ';
 

@@ -1,4 +1,4 @@
-// A Raseed process for the crash test (crash.test.ts): the stack with one simulated meter, the prepaid and
+// A Raseed process for the crash test (modules/notifications/crash.test.ts): the stack with one simulated meter, the prepaid and
 // notifications modules, against DATABASE_URL, sending to SMPP_URL and SMTP_URL.
 //   CHILD_MODE=topup    gives the subscriber a phone and an e-mail and pays 5.000 OMR; then
 //                       CHILD_CRASH=before: SIGKILL once the top-up is accepted, before any send;
@@ -7,8 +7,8 @@
 // The last line on stdout is a JSON report. Test-only.
 import { loadConfig, silentLogger } from '../../platform/index.ts';
 import { startStack } from '../../app/index.ts';
-import { createPrepaidModule, type PrepaidApi } from '../prepaid/index.ts';
-import { createNotificationsModule } from './module.ts';
+import { createPrepaidModule, type PrepaidApi } from '../../modules/prepaid/index.ts';
+import { createNotificationsModule } from '../../modules/notifications/index.ts';
 
 const mode = process.env.CHILD_MODE ?? 'topup';
 const crash = process.env.CHILD_CRASH ?? 'before';
