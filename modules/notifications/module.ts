@@ -112,6 +112,10 @@ export function createNotificationsModule(o: NotificationsModuleOptions = {}): R
         }
       });
 
+      // The policy's notice rule counts a final notice only when one of its messages was delivered, or when
+      // none could be sent (no contact, no webhook): then the operator's record is the evidence.
+      policy?.relay.onNoticeCheck((_meterId, noticeId) => outbox.noticeDelivered(`notice:${noticeId}`));
+
       let reader: TelemetryReader | null = null;
       const readerOf = () => (reader ??= createTelemetryReader(ctx.config, ctx.db));
 

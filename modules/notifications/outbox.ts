@@ -306,6 +306,14 @@ export class Outbox {
     return r.rows.map((x) => ({ channel: x.channel as string, state: x.state as string, n: Number(x.n) }));
   }
 
+  /** Whether an event's messages reached someone: one delivered, or none written at all (nothing could be sent). */
+  async noticeDelivered(eventKey: string): Promise<boolean> {
+    const r = await this.o.db.query<{ n: number; delivered: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE state = 'delivered')::int AS delivered FROM notification_outbox WHERE event_key = $1`, [eventKey]);
+    const x = r.rows[0]!;
+    return Number(x.n) === 0 || Number(x.delivered) > 0;
+  }
+
   configured(): ChannelName[] {
     return Object.keys(this.o.channels) as ChannelName[];
   }

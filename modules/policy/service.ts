@@ -153,6 +153,12 @@ export class RelayService {
     this.noticeHooks.push(fn);
   }
 
+  /** A final notice counts for the notice rule only when every check says so (the notifications module: delivery confirmed). */
+  private readonly noticeChecks: ((meterId: string, noticeId: number) => Promise<boolean>)[] = [];
+  onNoticeCheck(fn: (meterId: string, noticeId: number) => Promise<boolean>): void {
+    this.noticeChecks.push(fn);
+  }
+
   private async noticeEvent(tx: Queryable, e: PolicyNoticeEvent): Promise<void> {
     for (const fn of this.noticeHooks) await fn(tx, e);
   }
@@ -226,8 +232,20 @@ export class RelayService {
   }
 
   private async accountFor(meterId: string): Promise<{ debtMinor: number | null; unpaidInvoices: number | null; finalNoticeAt: number | null }> {
-    const n = await this.db.query<Row>('SELECT * FROM final_notices WHERE meter_id = $1 ORDER BY issued_at_ms DESC, id DESC LIMIT 1', [meterId]);
-    const notice = n.rows[0];
+    const n = await this.db.query<Row>(`SELECT * FROM final_notices WHERE meter_id = $1 ORDER BY issued_at_ms DESC, id DESC LIMIT ${this.noticeChecks.length ? 20 : 1}`, [meterId]);
+    // With notice checks (the notifications module): the latest notice every check accepts (e.g. its delivery confirmed).
+    let notice: Row | undefined = n.rows[0];
+    if (this.noticeChecks.length) {
+      notice = undefined;
+      for (const row of n.rows) {
+        let ok = true;
+        for (const check of this.noticeChecks) if (!(await check(meterId, Number(row.id)))) ok = false;
+        if (ok) {
+          notice = row;
+          break;
+        }
+      }
+    }
     const fromLedger = this.accounts ? await this.accounts(meterId) : null;
     return {
       debtMinor: fromLedger?.debtMinor ?? num(notice?.debt_minor),
