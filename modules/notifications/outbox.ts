@@ -11,7 +11,7 @@ import { localParts, localToInstant } from '../policy/index.ts';
 import type { Channel, ChannelName, DeliveryReceipt } from './channel.ts';
 import { ChannelError } from './channel.ts';
 import { smsLayout } from './sms.ts';
-import { languageOf, render, URGENT_KINDS, type Language, type MessageData, type RenderOptions } from './templates.ts';
+import { languageOf, OPTIONAL_KINDS, render, URGENT_KINDS, type Language, type MessageData, type RenderOptions } from './templates.ts';
 
 export const STATES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'dead'] as const;
 export type OutboxState = (typeof STATES)[number];
@@ -121,8 +121,10 @@ export class Outbox {
     const at = this.now();
     const r = render(data, who.language, this.o.render);
     const rows: { channel: ChannelName; to: string }[] = [];
-    if (who.phone) rows.push({ channel: 'sms', to: who.phone });
-    if (who.email) rows.push({ channel: 'email', to: who.email });
+    const optedOut = who.subscriberId !== null && OPTIONAL_KINDS.includes(data.kind)
+      && (await tx.query('SELECT 1 FROM notification_opt_outs WHERE subscriber_id = $1 AND kind = $2', [who.subscriberId, data.kind])).rows.length > 0;
+    if (who.phone && !optedOut) rows.push({ channel: 'sms', to: who.phone });
+    if (who.email && !optedOut) rows.push({ channel: 'email', to: who.email });
     if (this.o.webhook) rows.push({ channel: 'webhook', to: who.phone ?? who.email ?? `meter:${meterId}` });
     const next = this.notBefore(data.kind, at);
     const sms = smsLayout(r.text);
@@ -312,6 +314,23 @@ export class Outbox {
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE state = 'delivered')::int AS delivered FROM notification_outbox WHERE event_key = $1`, [eventKey]);
     const x = r.rows[0]!;
     return Number(x.n) === 0 || Number(x.delivered) > 0;
+  }
+
+  /** A subscriber's language, contacts and opt-outs (the portal's preferences). */
+  async preferences(subscriberId: number): Promise<{ language: Language; phone: string | null; email: string | null; optOut: string[] } | null> {
+    const r = await this.o.db.query<Row>('SELECT language, phone, email FROM subscribers WHERE id = $1', [subscriberId]);
+    if (!r.rows[0]) return null;
+    const o = await this.o.db.query<Row>('SELECT kind FROM notification_opt_outs WHERE subscriber_id = $1 ORDER BY kind', [subscriberId]);
+    return { language: languageOf(r.rows[0].language), phone: (r.rows[0].phone as string) ?? null, email: (r.rows[0].email as string) ?? null, optOut: o.rows.map((x) => x.kind as string) };
+  }
+
+  /** Sets language and opt-outs in tx (the caller audits). */
+  async setPreferences(tx: Queryable, subscriberId: number, p: { language?: Language; optOut?: string[] }): Promise<void> {
+    if (p.language) await tx.query('UPDATE subscribers SET language = $2 WHERE id = $1', [subscriberId, p.language]);
+    if (p.optOut) {
+      await tx.query('DELETE FROM notification_opt_outs WHERE subscriber_id = $1', [subscriberId]);
+      for (const kind of new Set(p.optOut)) await tx.query('INSERT INTO notification_opt_outs (subscriber_id, kind, at_ms) VALUES ($1, $2, $3)', [subscriberId, kind, this.now()]);
+    }
   }
 
   configured(): ChannelName[] {

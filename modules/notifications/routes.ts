@@ -8,6 +8,7 @@ import { DomainError, type Db } from '../../platform/index.ts';
 import { requestActor, type AuditWriter } from '../audit/index.ts';
 import { CHANNELS } from './channel.ts';
 import { STATES, type Outbox, type OutboxRecord } from './outbox.ts';
+import { OPTIONAL_KINDS } from './templates.ts';
 
 const NotificationView = z.object({
   id: z.number().int(),
@@ -68,6 +69,51 @@ export function notificationRoutes(outbox: Outbox, db: Db, audit: AuditWriter): 
       const q = req.query;
       const items = await outbox.list({ subscriberId: q.subscriberId, meterId: q.meterId, state: q.state, channel: q.channel as never, beforeId: q.beforeId, limit: q.limit });
       return { items: items.map(view), configured: outbox.configured(), counts: await outbox.counts(), nextBeforeId: items.length === q.limit ? items[items.length - 1]!.id : null };
+    });
+
+    const Preferences = z.object({
+      language: z.enum(['ar', 'en']),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+      optOut: z.array(z.string()).describe('kinds this subscriber does not want'),
+      optional: z.array(z.string()).describe('kinds a subscriber may opt out of (receipts and notices always go)'),
+    });
+    const mine = (req: { user?: { role: string; subscriberId: number | null } | null }): number => {
+      const id = req.user?.role === 'subscriber' ? req.user.subscriberId : null;
+      if (!id) throw new DomainError('forbidden', 'not_a_subscriber', 'notification preferences belong to a subscriber account');
+      return id;
+    };
+    app.get('/api/v1/me/notification-preferences', {
+      preHandler: requireRole('subscriber'),
+      schema: {
+        summary: "The subscriber's message language, contacts and opt-outs",
+        tags: ['notifications'],
+        security: [{ bearer: [] }],
+        response: { 200: Preferences, ...problemResponses(401, 403, 404) },
+      },
+    }, async (req) => {
+      const p = await outbox.preferences(mine(req));
+      if (!p) throw new DomainError('not_found', 'unknown_subscriber', 'no subscriber record for this account');
+      return { ...p, optional: [...OPTIONAL_KINDS] };
+    });
+    app.put('/api/v1/me/notification-preferences', {
+      preHandler: requireRole('subscriber'),
+      schema: {
+        summary: 'Set the message language (ar, en) and the kinds not wanted (only optional kinds; audited)',
+        tags: ['notifications'],
+        security: [{ bearer: [] }],
+        body: z.object({ language: z.enum(['ar', 'en']).optional(), optOut: z.array(z.enum(OPTIONAL_KINDS as [string, ...string[]])).max(10).optional() }).strict(),
+        response: { 200: Preferences, ...problemResponses(400, 401, 403, 404) },
+      },
+    }, async (req) => {
+      const id = mine(req);
+      await db.transaction(async (tx) => {
+        await outbox.setPreferences(tx, id, { language: req.body.language, optOut: req.body.optOut });
+        await audit.write({ ...requestActor(req), action: 'notification.preferences', targetType: 'subscriber', target: String(id), outcome: 'updated', details: { language: req.body.language ?? null, optOut: req.body.optOut ?? null } }, tx);
+      });
+      const p = await outbox.preferences(id);
+      if (!p) throw new DomainError('not_found', 'unknown_subscriber', 'no subscriber record for this account');
+      return { ...p, optional: [...OPTIONAL_KINDS] };
     });
 
     app.post('/api/v1/notifications/:id/retry', {

@@ -64,3 +64,29 @@ describe('notifications in the stack', () => {
     expect((await s.api('/api/v1/notifications')).status).toBe(401);
   });
 });
+
+describe('subscriber preferences', () => {
+  it('a subscriber sets English and opts out of low-credit warnings (audited); receipts and notices cannot be refused', async () => {
+    const demo = s.seeded!.demoSubscriber!;
+    const token = await s.login(demo.username, demo.password);
+    const got = await s.api('/api/v1/me/notification-preferences', { token });
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({ language: 'ar', optOut: [], optional: ['credit_low', 'leak'] });
+    const put = await s.api('/api/v1/me/notification-preferences', { method: 'PUT', token, json: { language: 'en', optOut: ['credit_low'] } });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ language: 'en', optOut: ['credit_low'] });
+    expect((await s.api('/api/v1/me/notification-preferences', { method: 'PUT', token, json: { optOut: ['topup_receipt'] } })).status).toBe(400);
+    expect((await s.api('/api/v1/me/notification-preferences', { token: await s.adminToken() })).status).toBe(403);
+    const audit = await s.api('/api/v1/audit?action=notification.preferences', { token: await s.adminToken() });
+    expect(audit.body.entries[0]).toMatchObject({ actor: demo.username, outcome: 'updated' });
+    // the opt-out holds: a low-credit episode writes nothing for this subscriber's contacts
+    const api = s.modules.notifications!.api as import('./module.ts').NotificationsApi;
+    const meter = (await s.db.query<{ id: string }>('SELECT m.id FROM meters m JOIN subscribers x ON x.id = m.subscriber_id JOIN users u ON u.id = x.user_id WHERE u.username = $1 LIMIT 1', [demo.username])).rows[0]!.id;
+    await s.db.query(`DELETE FROM notification_alerts WHERE meter_id = $1`, [meter]);
+    const before = (await api.outbox.list({ meterId: meter })).filter((r) => r.kind === 'credit_low').length;
+    await api.onCredit(meter, 50_000);
+    await api.onCredit(meter, 1);
+    const after = (await api.outbox.list({ meterId: meter })).filter((r) => r.kind === 'credit_low').length;
+    expect(after).toBe(before);
+  });
+});

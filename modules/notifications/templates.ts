@@ -9,6 +9,8 @@ export type Language = 'ar' | 'en';
 export const LANGUAGES: readonly Language[] = ['ar', 'en'];
 export const KINDS = ['topup_receipt', 'credit_low', 'cut_scheduled', 'final_notice', 'leak'] as const;
 export type NotificationKind = (typeof KINDS)[number];
+/** Kinds a subscriber may opt out of; receipts (the token), final notices and cut notices always go. */
+export const OPTIONAL_KINDS: readonly NotificationKind[] = ['credit_low', 'leak'];
 /** Kinds sent at any hour; the rest wait for the end of quiet hours. */
 export const URGENT_KINDS: readonly NotificationKind[] = ['topup_receipt', 'leak', 'cut_scheduled'];
 
