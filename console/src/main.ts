@@ -14,6 +14,7 @@ import { alarmMeters, alarmsView, fleetView } from './views/fleet.ts';
 import { dialogs, meterView } from './views/meter.ts';
 import { chartsView, sampleAreaLoad } from './views/charts.ts';
 import { auditView } from './views/audit.ts';
+import { notificationsNavLabel, notificationsView } from './views/notifications.ts';
 import { portalMeterView, portalView } from './views/portal.ts';
 import { applyLiveCommands, closeCommand, commandDialogBody, currentCommandFlow } from './views/command.ts';
 import { resetTopup, topupPanel } from './views/topup.ts';
@@ -35,7 +36,7 @@ const PAGES: ExtraPage[] = [
 const pageFor = (path: string) => PAGES.find((p) => p.path === path || path.startsWith(p.path + '/'));
 
 type Route =
-  | { name: 'login' } | { name: 'fleet' } | { name: 'alarms' } | { name: 'charts' } | { name: 'audit' }
+  | { name: 'login' } | { name: 'fleet' } | { name: 'alarms' } | { name: 'charts' } | { name: 'audit' } | { name: 'notifications' }
   | { name: 'meter'; id: string } | { name: 'portal' } | { name: 'portalMeter'; id: string } | { name: 'page'; path: string };
 
 function parse(path: string): Route {
@@ -45,6 +46,7 @@ function parse(path: string): Route {
   if (p === '/alarms') return { name: 'alarms' };
   if (p === '/charts') return { name: 'charts' };
   if (p === '/audit') return { name: 'audit' };
+  if (p === '/notifications') return { name: 'notifications' };
   if (p === '/portal') return { name: 'portal' };
   if ((m = /^\/portal\/meters\/([^/]+)$/.exec(p))) return { name: 'portalMeter', id: decodeURIComponent(m[1]!) };
   if ((m = /^\/meters\/([^/]+)$/.exec(p))) return { name: 'meter', id: decodeURIComponent(m[1]!) };
@@ -164,7 +166,8 @@ function header(): TemplateResult {
         ${navLink('/alarms', t('navAlarms'), route.name === 'alarms', alarms)}
         ${navLink('/charts', t('navCharts'), route.name === 'charts')}
         ${navLink('/audit', t('navAudit'), route.name === 'audit')}
-        ${PAGES.filter((p) => !p.roles || p.roles.includes(s.user.role)).map((p) => navLink(p.path, p.label(), route.name === 'page' && route.path === p.path, p.badge?.()))}`
+        ${PAGES.filter((p) => !p.roles || p.roles.includes(s.user.role)).map((p) => navLink(p.path, p.label(), route.name === 'page' && route.path === p.path, p.badge?.()))}
+        ${navLink('/notifications', notificationsNavLabel(), route.name === 'notifications')}`
         : navLink('/portal', t('navMyMeters'), route.name === 'portal' || route.name === 'portalMeter')}
       </ul>${liveIndicator()}</nav>` : nothing}
   </header>`;
@@ -177,6 +180,7 @@ function content(): TemplateResult {
     case 'alarms': return alarmsView();
     case 'charts': return chartsView();
     case 'audit': return auditView();
+    case 'notifications': return notificationsView();
     case 'meter': return meterView(route.id);
     case 'portal': return portalView();
     case 'portalMeter': return portalMeterView(route.id);

@@ -136,6 +136,22 @@ export class TopUpService extends EventEmitter<Events> {
     this.now = o.now ?? Date.now;
   }
 
+  /** Called inside the transaction that marks a top-up accepted (e.g. the notifications outbox); see onAccepted. */
+  private readonly acceptedHooks: ((tx: Queryable, rec: TopUpRecord) => Promise<void>)[] = [];
+
+  /** Runs fn inside the transaction that accepts a top-up, with the accepted record; a throw rolls the acceptance back, so fn guards itself. */
+  onAccepted(fn: (tx: Queryable, rec: TopUpRecord) => Promise<void>): void {
+    this.acceptedHooks.push(fn);
+  }
+
+  private async accepted(tx: Queryable, reference: string): Promise<void> {
+    if (!this.acceptedHooks.length) return;
+    const r = await tx.query<Row>('SELECT * FROM prepaid_topups WHERE reference = $1', [reference]);
+    if (!r.rows[0]) return;
+    const rec = toRecord(r.rows[0]);
+    for (const fn of this.acceptedHooks) await fn(tx, rec);
+  }
+
   private checkpoint(point: CrashPoint): void {
     if (this.o.crashAt === point) {
       this.o.logger.warn({ point }, 'RASEED_PREPAID_CRASH_AT reached: killing the process (test hook)');
@@ -377,6 +393,7 @@ export class TopUpService extends EventEmitter<Events> {
         if (u.affectedRows) {
           changed = true;
           await this.event(tx, cmd.reference, at, next.state, 'queued', next.reason ?? `meter: ${next.result ?? 'ok'}${next.via ? ` (${next.via})` : ''}`);
+          if (next.state === 'accepted') await this.accepted(tx, cmd.reference);
         }
       } else if (cmd.status === 'sent') {
         const u = await tx.query(
@@ -412,6 +429,7 @@ export class TopUpService extends EventEmitter<Events> {
       for (const r of u.rows) {
         refs.push(r.reference);
         await this.event(tx, r.reference, at, 'accepted', 'queued', 'token typed on the keypad');
+        await this.accepted(tx, r.reference);
       }
     });
     for (const ref of refs) {

@@ -65,6 +65,14 @@ export const ConfigSchema = z.object({
   TELEMETRY_MAX_SKEW_S: z.coerce.number().int().min(0).max(7 * 86_400).default(300),
   /** Serial channels, JSON: see README "Serial meters". */
   SERIAL_CHANNELS: z.string().optional(),
+  /** SMS to subscribers over SMPP 3.4: smpp://system_id:password@host:2775?source=RASEED (ssmpp:// for TLS). Unset: SMS wait in the outbox. */
+  SMPP_URL: z.string().regex(/^s?smpp:\/\/[^/]+/, 'must be an smpp:// or ssmpp:// URL').optional(),
+  /** E-mail to subscribers: smtp://user:pass@host:587?from=billing@utility.om (smtps:// for TLS). Unset: e-mails wait in the outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL').optional(),
+  /** Every notification POSTed (JSON, signed with WEBHOOK_SECRET) to this http(s) URL. */
+  WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** HMAC-SHA256 key of the webhook signature (X-Raseed-Signature); required with WEBHOOK_URL. */
+  WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -103,7 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   return Object.assign(r.data, { explicit });
 }
 
-const SECRET_KEYS = /PASSWORD|TOKEN|KEY|SECRET|DATABASE_URL/;
+const SECRET_KEYS = /PASSWORD|TOKEN|KEY|SECRET|DATABASE_URL|SMPP_URL|SMTP_URL/;
 function redactedValue(key: string, raw: Record<string, unknown>): string {
   if (!(key in raw)) return '';
   if (SECRET_KEYS.test(key)) return ' (value hidden)';
