@@ -18,6 +18,8 @@ export interface Principal {
   displayName: string | null;
   locale: string;
   subscriberId: number | null;
+  /** Areas an operator may see and act on; empty: every area. */
+  areas?: string[];
 }
 
 export interface ApiContext {

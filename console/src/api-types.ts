@@ -4661,6 +4661,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description areas an operator may see and act on; empty: every area */
+                            areas?: string[];
                             displayName: string | null;
                             id: number;
                             locale: string;
@@ -4701,6 +4703,329 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subscriber's message language, contacts and opt-outs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string | null;
+                            /** @enum {string} */
+                            language: "ar" | "en";
+                            /** @description kinds this subscriber does not want */
+                            optOut: string[];
+                            /** @description kinds a subscriber may opt out of (receipts and notices always go) */
+                            optional: string[];
+                            phone: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the message language (ar, en) and the kinds not wanted (only optional kinds; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language?: "ar" | "en";
+                        optOut?: ("credit_low" | "leak")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string | null;
+                            /** @enum {string} */
+                            language: "ar" | "en";
+                            /** @description kinds this subscriber does not want */
+                            optOut: string[];
+                            /** @description kinds a subscriber may opt out of (receipts and notices always go) */
+                            optional: string[];
+                            phone: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change my own password (my other sessions end) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meters": {
         parameters: {
             query?: never;
@@ -4717,6 +5042,7 @@ export interface paths {
                     online?: "true" | "false";
                     /** @description search meter number, subscriber name or area */
                     q?: string;
+                    status?: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
                 };
                 header?: never;
                 path?: never;
@@ -4736,6 +5062,8 @@ export interface paths {
                                 /** @description remaining credit: Wh for electricity, litres for water */
                                 credit: number | null;
                                 emergencyCredit: boolean;
+                                /** @description whether the meter has MQTT credentials (never the password) */
+                                hasCredentials: boolean;
                                 id: string;
                                 /** @description when the gateway last heard from the meter */
                                 lastSeen: string | null;
@@ -4749,12 +5077,25 @@ export interface paths {
                                     voltageV: number | null;
                                 } | null;
                                 lowCredit: boolean;
+                                model: string | null;
                                 online: boolean;
                                 protectedCategory: string | null;
                                 relay: ("closed" | "open" | "armed") | null;
                                 relayNeedsButton: boolean;
                                 /** @enum {string} */
                                 service: "electricity" | "water";
+                                /** @enum {string} */
+                                status: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
+                                /** @description STS parameters (never keys) */
+                                sts: {
+                                    baseDate?: number;
+                                    dkga?: string;
+                                    ea?: string;
+                                    keyType?: number;
+                                    krn?: number;
+                                    sgc?: string;
+                                    ti?: number;
+                                };
                                 subscriberId: number | null;
                                 subscriberName: string | null;
                                 tamper: boolean;
@@ -4810,7 +5151,365 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Register a meter (in stock by default); STS parameters are stored, its decoder key is derived in the key store and never returned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        area: string;
+                        id: string;
+                        model?: string;
+                        relayNeedsButton?: boolean;
+                        /** @enum {string} */
+                        service: "electricity" | "water";
+                        /**
+                         * @default in_stock
+                         * @enum {string}
+                         */
+                        status?: "in_stock" | "installed" | "active";
+                        sts?: {
+                            baseDate: 1993 | 2014 | 2035;
+                            /** @enum {string} */
+                            dkga?: "02" | "04";
+                            /** @enum {string} */
+                            ea?: "STA" | "DEA" | "MISTY1";
+                            keyType: number;
+                            /** @description key revision number */
+                            krn: number;
+                            sgc: string | number;
+                            /** @description tariff index */
+                            ti: number;
+                        };
+                        tariffClass?: string;
+                        /**
+                         * @default mqtt
+                         * @enum {string}
+                         */
+                        transport?: "mqtt" | "serial";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: string;
+                            /** @description remaining credit: Wh for electricity, litres for water */
+                            credit: number | null;
+                            emergencyCredit: boolean;
+                            /** @description whether the meter has MQTT credentials (never the password) */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @description when the gateway last heard from the meter */
+                            lastSeen: string | null;
+                            latestReading: {
+                                currentA: number | null;
+                                flowLph: number | null;
+                                powerW: number | null;
+                                register: number;
+                                seq: number;
+                                ts: string;
+                                voltageV: number | null;
+                            } | null;
+                            lowCredit: boolean;
+                            model: string | null;
+                            online: boolean;
+                            protectedCategory: string | null;
+                            relay: ("closed" | "open" | "armed") | null;
+                            relayNeedsButton: boolean;
+                            /** @enum {string} */
+                            service: "electricity" | "water";
+                            /** @enum {string} */
+                            status: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
+                            /** @description STS parameters (never keys) */
+                            sts: {
+                                baseDate?: number;
+                                dkga?: string;
+                                ea?: string;
+                                keyType?: number;
+                                krn?: number;
+                                sgc?: string;
+                                ti?: number;
+                            };
+                            subscriberId: number | null;
+                            subscriberName: string | null;
+                            tamper: boolean;
+                            tariffClass: string;
+                            /** @enum {string} */
+                            transport: "mqtt" | "serial";
+                            /** @enum {string} */
+                            unit: "Wh" | "L";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meters/credentials/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Factory batch: new credentials for many meters as CSV (id,password) for the meter vendor to program; audited as one batch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        meterIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meters/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a vendor's delivery (text/csv, header row). All rows are checked first: any bad row → 422 with every {line, field, detail} and nothing imported. Re-importing the same rows changes nothing.
+         * @description Columns: id, service, transport, area, model, sts_sgc, sts_ti, sts_krn, sts_key_type, sts_base_date, sts_ea, sts_dkga (id, service and area required). At most 20,000 rows per request.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description check only, import nothing */
+                    dryRun?: "true" | "false";
+                    /** @description file line of this body's header (a client sending a file in parts); error lines count from it */
+                    firstLine?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description CSV with a header row */
+            requestBody: {
+                content: {
+                    "application/json": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            dryRun: boolean;
+                            rows: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errorCount?: number;
+                            errors?: {
+                                detail: string;
+                                field: string;
+                                line: number;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4847,6 +5546,8 @@ export interface paths {
                             /** @description remaining credit: Wh for electricity, litres for water */
                             credit: number | null;
                             emergencyCredit: boolean;
+                            /** @description whether the meter has MQTT credentials (never the password) */
+                            hasCredentials: boolean;
                             id: string;
                             /** @description when the gateway last heard from the meter */
                             lastSeen: string | null;
@@ -4860,12 +5561,25 @@ export interface paths {
                                 voltageV: number | null;
                             } | null;
                             lowCredit: boolean;
+                            model: string | null;
                             online: boolean;
                             protectedCategory: string | null;
                             relay: ("closed" | "open" | "armed") | null;
                             relayNeedsButton: boolean;
                             /** @enum {string} */
                             service: "electricity" | "water";
+                            /** @enum {string} */
+                            status: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
+                            /** @description STS parameters (never keys) */
+                            sts: {
+                                baseDate?: number;
+                                dkga?: string;
+                                ea?: string;
+                                keyType?: number;
+                                krn?: number;
+                                sgc?: string;
+                                ti?: number;
+                            };
                             subscriberId: number | null;
                             subscriberName: string | null;
                             tamper: boolean;
@@ -4924,7 +5638,200 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a meter: area, model, tariff class, STS parameters, or its life cycle (in_stock → installed → active ⇄ suspended → decommissioned) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        area?: string;
+                        model?: string | null;
+                        relayNeedsButton?: boolean;
+                        /** @enum {string} */
+                        status?: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
+                        sts?: {
+                            baseDate: 1993 | 2014 | 2035;
+                            /** @enum {string} */
+                            dkga?: "02" | "04";
+                            /** @enum {string} */
+                            ea?: "STA" | "DEA" | "MISTY1";
+                            keyType: number;
+                            /** @description key revision number */
+                            krn: number;
+                            sgc: string | number;
+                            /** @description tariff index */
+                            ti: number;
+                        };
+                        tariffClass?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: string;
+                            /** @description remaining credit: Wh for electricity, litres for water */
+                            credit: number | null;
+                            emergencyCredit: boolean;
+                            /** @description whether the meter has MQTT credentials (never the password) */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @description when the gateway last heard from the meter */
+                            lastSeen: string | null;
+                            latestReading: {
+                                currentA: number | null;
+                                flowLph: number | null;
+                                powerW: number | null;
+                                register: number;
+                                seq: number;
+                                ts: string;
+                                voltageV: number | null;
+                            } | null;
+                            lowCredit: boolean;
+                            model: string | null;
+                            online: boolean;
+                            protectedCategory: string | null;
+                            relay: ("closed" | "open" | "armed") | null;
+                            relayNeedsButton: boolean;
+                            /** @enum {string} */
+                            service: "electricity" | "water";
+                            /** @enum {string} */
+                            status: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
+                            /** @description STS parameters (never keys) */
+                            sts: {
+                                baseDate?: number;
+                                dkga?: string;
+                                ea?: string;
+                                keyType?: number;
+                                krn?: number;
+                                sgc?: string;
+                                ti?: number;
+                            };
+                            subscriberId: number | null;
+                            subscriberName: string | null;
+                            tamper: boolean;
+                            tariffClass: string;
+                            /** @enum {string} */
+                            transport: "mqtt" | "serial";
+                            /** @enum {string} */
+                            unit: "Wh" | "L";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/meters/{id}/arrears": {
@@ -5467,6 +6374,209 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meters/{id}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue the meter's MQTT credentials (username = meter number), shown once. Calling again rotates: the old password stops working and a live session is dropped. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description shown once; only a hash is kept */
+                            password: string;
+                            rotated: boolean;
+                            username: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** Revoke the meter's MQTT credentials: its live session is dropped and reconnects are refused */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6739,6 +7849,318 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages to subscribers (SMS, e-mail, webhook), newest first, with state and attempts; state=dead lists the dead letters */
+        get: {
+            parameters: {
+                query?: {
+                    subscriberId?: number;
+                    meterId?: string;
+                    /** @description dead: the dead letters */
+                    state?: "queued" | "sending" | "sent" | "delivered" | "failed" | "dead";
+                    channel?: "sms" | "email" | "webhook";
+                    beforeId?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description channels this process delivers to; messages of other channels wait in the outbox */
+                            configured: string[];
+                            counts: {
+                                channel: string;
+                                n: number;
+                                state: string;
+                            }[];
+                            items: {
+                                attempts: number;
+                                /** @enum {string} */
+                                channel: "sms" | "email" | "webhook";
+                                createdAt: string;
+                                deliveredAt: string | null;
+                                /** @description what caused it: topup:<ref>, cut:<request>, notice:<id>, low_credit:<meter>:<n>, leak:<meter>:<n> */
+                                eventKey: string;
+                                id: number;
+                                kind: string;
+                                /** @enum {string} */
+                                language: "ar" | "en";
+                                lastError: string | null;
+                                meterId: string | null;
+                                nextAttemptAt: string;
+                                /** @description the text with any token masked */
+                                preview: string;
+                                providerIds: string[];
+                                recipient: string;
+                                sentAt: string | null;
+                                smsEncoding: string | null;
+                                smsParts: number | null;
+                                /** @enum {string} */
+                                state: "queued" | "sending" | "sent" | "delivered" | "failed" | "dead";
+                                subject: string | null;
+                                subscriberId: number | null;
+                                urgent: boolean;
+                            }[];
+                            nextBeforeId: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a dead or failed message again now (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /** @enum {string} */
+                            channel: "sms" | "email" | "webhook";
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            /** @description what caused it: topup:<ref>, cut:<request>, notice:<id>, low_credit:<meter>:<n>, leak:<meter>:<n> */
+                            eventKey: string;
+                            id: number;
+                            kind: string;
+                            /** @enum {string} */
+                            language: "ar" | "en";
+                            lastError: string | null;
+                            meterId: string | null;
+                            nextAttemptAt: string;
+                            /** @description the text with any token masked */
+                            preview: string;
+                            providerIds: string[];
+                            recipient: string;
+                            sentAt: string | null;
+                            smsEncoding: string | null;
+                            smsParts: number | null;
+                            /** @enum {string} */
+                            state: "queued" | "sending" | "sent" | "delivered" | "failed" | "dead";
+                            subject: string | null;
+                            subscriberId: number | null;
+                            urgent: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policy": {
         parameters: {
             query?: never;
@@ -7781,6 +9203,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find a meter, an account or a subscriber: meter or account number, civil ID, phone in any form (+968…, 00968…, 8 digits), names in Arabic or English (أ/إ/آ, ة/ه, ى/ي, diacritics and tatweel ignored) */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                area: string | null;
+                                detail: string | null;
+                                /** @description meter number, or the subscriber's id */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "meter" | "subscriber" | "account";
+                                label: string;
+                                labelAr: string | null;
+                                subscriberId: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -7817,6 +9350,8 @@ export interface paths {
                             expiresAt: string;
                             token: string;
                             user: {
+                                /** @description areas an operator may see and act on; empty: every area */
+                                areas?: string[];
                                 displayName: string | null;
                                 id: number;
                                 locale: string;
@@ -7870,6 +9405,829 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The utility's time zone (TIME_ZONE) and currency (CURRENCY) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            timeZone: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open an account: the holder's names in Arabic and English, contact, civil ID, citizen tariff (at most two accounts per civil ID), protected category with its evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountNumber: string;
+                        /**
+                         * @description the citizen tariff: at most two accounts per civil ID
+                         * @default false
+                         */
+                        citizenTariff?: boolean;
+                        civilId?: string;
+                        /** @default residential */
+                        customerClass?: string;
+                        /** Format: email */
+                        email?: string;
+                        /**
+                         * @default ar
+                         * @enum {string}
+                         */
+                        language?: "ar" | "en";
+                        nameAr: string;
+                        nameEn: string;
+                        phone?: string;
+                        /** @default null */
+                        protectedCategory?: {
+                            /** @description what was seen: e.g. a Ministry of Health letter number */
+                            evidence: string;
+                            expires?: string | null;
+                            /** @enum {string} */
+                            kind: "medical" | "elderly" | "determination" | "social_welfare";
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountNumber: string;
+                            citizenTariff: boolean;
+                            civilId: string | null;
+                            customerClass: string;
+                            email: string | null;
+                            hasLogin: boolean;
+                            id: number;
+                            /** @enum {string} */
+                            language: "ar" | "en";
+                            nameAr: string | null;
+                            nameEn: string;
+                            phone: string | null;
+                            protectedCategory: {
+                                evidence: string | null;
+                                expires: string | null;
+                                /** @description medical, elderly, determination, social_welfare */
+                                kind: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The household: an account with all its electricity and water meters (operators of its areas, or the holder) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meters: {
+                                area: string;
+                                /** @description remaining credit: Wh for electricity, litres for water */
+                                credit: number | null;
+                                emergencyCredit: boolean;
+                                /** @description whether the meter has MQTT credentials (never the password) */
+                                hasCredentials: boolean;
+                                id: string;
+                                /** @description when the gateway last heard from the meter */
+                                lastSeen: string | null;
+                                latestReading: {
+                                    currentA: number | null;
+                                    flowLph: number | null;
+                                    powerW: number | null;
+                                    register: number;
+                                    seq: number;
+                                    ts: string;
+                                    voltageV: number | null;
+                                } | null;
+                                lowCredit: boolean;
+                                model: string | null;
+                                online: boolean;
+                                protectedCategory: string | null;
+                                relay: ("closed" | "open" | "armed") | null;
+                                relayNeedsButton: boolean;
+                                /** @enum {string} */
+                                service: "electricity" | "water";
+                                /** @enum {string} */
+                                status: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
+                                /** @description STS parameters (never keys) */
+                                sts: {
+                                    baseDate?: number;
+                                    dkga?: string;
+                                    ea?: string;
+                                    keyType?: number;
+                                    krn?: number;
+                                    sgc?: string;
+                                    ti?: number;
+                                };
+                                subscriberId: number | null;
+                                subscriberName: string | null;
+                                tamper: boolean;
+                                tariffClass: string;
+                                /** @enum {string} */
+                                transport: "mqtt" | "serial";
+                                /** @enum {string} */
+                                unit: "Wh" | "L";
+                            }[];
+                            subscriber: {
+                                accountNumber: string;
+                                citizenTariff: boolean;
+                                civilId: string | null;
+                                customerClass: string;
+                                email: string | null;
+                                hasLogin: boolean;
+                                id: number;
+                                /** @enum {string} */
+                                language: "ar" | "en";
+                                nameAr: string | null;
+                                nameEn: string;
+                                phone: string | null;
+                                protectedCategory: {
+                                    evidence: string | null;
+                                    expires: string | null;
+                                    /** @description medical, elderly, determination, social_welfare */
+                                    kind: string;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an account: names, contact, citizen tariff, protected category (the disconnection policy reads it) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        citizenTariff?: boolean;
+                        email?: string | null;
+                        /** @enum {string} */
+                        language?: "ar" | "en";
+                        nameAr?: string;
+                        nameEn?: string;
+                        phone?: string | null;
+                        protectedCategory?: {
+                            /** @description what was seen: e.g. a Ministry of Health letter number */
+                            evidence: string;
+                            expires?: string | null;
+                            /** @enum {string} */
+                            kind: "medical" | "elderly" | "determination" | "social_welfare";
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountNumber: string;
+                            citizenTariff: boolean;
+                            civilId: string | null;
+                            customerClass: string;
+                            email: string | null;
+                            hasLogin: boolean;
+                            id: number;
+                            /** @enum {string} */
+                            language: "ar" | "en";
+                            nameAr: string | null;
+                            nameEn: string;
+                            phone: string | null;
+                            protectedCategory: {
+                                evidence: string | null;
+                                expires: string | null;
+                                /** @description medical, elderly, determination, social_welfare */
+                                kind: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/subscribers/{id}/meters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a meter to the account (a meter belongs to one account at a time) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        meterId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meters: {
+                                area: string;
+                                /** @description remaining credit: Wh for electricity, litres for water */
+                                credit: number | null;
+                                emergencyCredit: boolean;
+                                /** @description whether the meter has MQTT credentials (never the password) */
+                                hasCredentials: boolean;
+                                id: string;
+                                /** @description when the gateway last heard from the meter */
+                                lastSeen: string | null;
+                                latestReading: {
+                                    currentA: number | null;
+                                    flowLph: number | null;
+                                    powerW: number | null;
+                                    register: number;
+                                    seq: number;
+                                    ts: string;
+                                    voltageV: number | null;
+                                } | null;
+                                lowCredit: boolean;
+                                model: string | null;
+                                online: boolean;
+                                protectedCategory: string | null;
+                                relay: ("closed" | "open" | "armed") | null;
+                                relayNeedsButton: boolean;
+                                /** @enum {string} */
+                                service: "electricity" | "water";
+                                /** @enum {string} */
+                                status: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
+                                /** @description STS parameters (never keys) */
+                                sts: {
+                                    baseDate?: number;
+                                    dkga?: string;
+                                    ea?: string;
+                                    keyType?: number;
+                                    krn?: number;
+                                    sgc?: string;
+                                    ti?: number;
+                                };
+                                subscriberId: number | null;
+                                subscriberName: string | null;
+                                tamper: boolean;
+                                tariffClass: string;
+                                /** @enum {string} */
+                                transport: "mqtt" | "serial";
+                                /** @enum {string} */
+                                unit: "Wh" | "L";
+                            }[];
+                            subscriber: {
+                                accountNumber: string;
+                                citizenTariff: boolean;
+                                civilId: string | null;
+                                customerClass: string;
+                                email: string | null;
+                                hasLogin: boolean;
+                                id: number;
+                                /** @enum {string} */
+                                language: "ar" | "en";
+                                nameAr: string | null;
+                                nameEn: string;
+                                phone: string | null;
+                                protectedCategory: {
+                                    evidence: string | null;
+                                    expires: string | null;
+                                    /** @description medical, elderly, determination, social_welfare */
+                                    kind: string;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers/{id}/meters/{meterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink a meter from the account */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    meterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -8166,6 +10524,501 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operators (not subscribers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            users: {
+                                areas: string[];
+                                disabled: boolean;
+                                displayName: string | null;
+                                id: number;
+                                locale: string;
+                                /** @enum {string} */
+                                role: "admin" | "supervisor" | "operator" | "call_centre" | "cashier" | "field_technician" | "viewer";
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an operator with a role and an area scope (empty areas: every area) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description areas this operator sees and acts on; empty: every area
+                         * @default []
+                         */
+                        areas?: string[];
+                        displayName?: string;
+                        /**
+                         * @default ar
+                         * @enum {string}
+                         */
+                        locale?: "ar" | "en";
+                        password: string;
+                        /** @enum {string} */
+                        role: "admin" | "supervisor" | "operator" | "call_centre" | "cashier" | "field_technician" | "viewer";
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: string[];
+                            disabled: boolean;
+                            displayName: string | null;
+                            id: number;
+                            locale: string;
+                            /** @enum {string} */
+                            role: "admin" | "supervisor" | "operator" | "call_centre" | "cashier" | "field_technician" | "viewer";
+                            username: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an operator's role or areas, disable or enable them (their sessions end) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        areas?: string[];
+                        disabled?: boolean;
+                        displayName?: string | null;
+                        /** @enum {string} */
+                        role?: "admin" | "supervisor" | "operator" | "call_centre" | "cashier" | "field_technician" | "viewer";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: string[];
+                            disabled: boolean;
+                            displayName: string | null;
+                            id: number;
+                            locale: string;
+                            /** @enum {string} */
+                            role: "admin" | "supervisor" | "operator" | "call_centre" | "cashier" | "field_technician" | "viewer";
+                            username: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset someone's password (their sessions end) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -79,7 +79,7 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
         return { kind: 'anonymous', name: 'anonymous' };
       }
       const m = await getMeter(ctx.db, meterId);
-      if (!m || !canSeeMeter(user, m.subscriberId)) throw notFound(`meter ${meterId}`);
+      if (!m || !canSeeMeter(user, m.subscriberId, m.area)) throw notFound(`meter ${meterId}`);
       if (user.role === 'viewer') throw forbidden('viewers cannot vend; this action needs one of the roles: admin, operator, subscriber');
       return { kind: OPERATOR_ROLES.includes(user.role) ? 'operator' : 'subscriber', userId: user.id, name: user.username };
     }
@@ -142,7 +142,7 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
       const rec = req.query.wait ? await service.waitFinal(req.params.reference, req.query.wait) : await service.refresh(req.params.reference);
       if (!rec) throw notFound(`top-up ${req.params.reference}`);
       const m = await getMeter(ctx.db, rec.meterId);
-      if (!m || !canSeeMeter(req.user, m.subscriberId)) throw notFound(`top-up ${req.params.reference}`);
+      if (!m || !canSeeMeter(req.user, m.subscriberId, m.area)) throw notFound(`top-up ${req.params.reference}`);
       const history = (await service.history(rec.reference)).map((h) => ({ ...h, at: new Date(h.at).toISOString() }));
       return { ...service.view(rec, mayHoldTokens(req)), history };
     });
@@ -159,7 +159,7 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
     }, async (req) => {
       if (!req.user) throw unauthorized();
       const m = await getMeter(ctx.db, req.params.id);
-      if (!m || !canSeeMeter(req.user, m.subscriberId)) throw notFound(`meter ${req.params.id}`);
+      if (!m || !canSeeMeter(req.user, m.subscriberId, m.area)) throw notFound(`meter ${req.params.id}`);
       const list = await service.list(m.id, req.query.limit);
       return { topups: list.map((t) => service.view(t, mayHoldTokens(req))) };
     });

@@ -1,9 +1,8 @@
 // Consumption history and fleet aggregates, from the TelemetryReader the configuration chose (InfluxDB or the
 // SQL store: the same answers). Energy in Wh (electricity) or volume in litres (water), per interval, from
-// register differences: see store/telemetry/consumption.ts for the rule (resets, gaps).
+// register differences: see gateway/telemetry/read/consumption.ts for the rule (resets, gaps).
 import { z } from 'zod';
 import { getMeter } from '../registry/index.ts';
-// store/telemetry is re-exported by store/index.ts once the lead wires it; until then, its own index.
 import { type TelemetryReader } from '../../gateway/index.ts';
 import type { RaseedApp } from '../../dashboard-api/index.ts';
 import type { ApiContext, ApiPlugin } from '../../dashboard-api/index.ts';
@@ -68,7 +67,7 @@ export function consumptionRoutes(reader: TelemetryReader): ApiPlugin {
     }, async (req) => {
       const m = await getMeter(ctx.db, req.params.id);
       // A subscriber asking for someone else's meter learns nothing about whether it exists.
-      if (!m || !canSeeMeter(req.user!, m.subscriberId)) throw notFound(`meter ${req.params.id}`);
+      if (!m || !canSeeMeter(req.user!, m.subscriberId, m.area)) throw notFound(`meter ${req.params.id}`);
       const { from, to } = range(req.query);
       const every = parseEvery(req.query.every, 3_600_000);
       const s = await reader.consumption(m.id, from, to, every);
