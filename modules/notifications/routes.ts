@@ -3,7 +3,7 @@
 // token masked.
 import { z } from 'zod';
 import type { ApiPlugin } from '../../dashboard-api/index.ts';
-import { problemResponses, requireRole } from '../../dashboard-api/index.ts';
+import { problemResponses, requireRole, OPERATOR_ROLES } from '../../dashboard-api/index.ts';
 import { DomainError, type Db } from '../../platform/index.ts';
 import { requestActor, type AuditWriter } from '../audit/index.ts';
 import { CHANNELS } from './channel.ts';
@@ -49,7 +49,7 @@ const Query = z.object({
 export function notificationRoutes(outbox: Outbox, db: Db, audit: AuditWriter): ApiPlugin {
   return async (app) => {
     app.get('/api/v1/notifications', {
-      preHandler: requireRole('admin', 'operator', 'viewer'),
+      preHandler: requireRole(...OPERATOR_ROLES),
       schema: {
         summary: 'Messages to subscribers (SMS, e-mail, webhook), newest first, with state and attempts; state=dead lists the dead letters',
         tags: ['notifications'],

@@ -165,7 +165,7 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
     });
 
     app.post('/api/v1/topups/:reference/refund', {
-      preHandler: requireRole('admin', 'operator'),
+      preHandler: requireRole('admin', 'supervisor', 'operator', 'cashier'),
       schema: {
         summary: 'Pay back a top-up that failed before its token was made (recorded once in the ledger)',
         tags: ['top-ups'],
@@ -184,7 +184,7 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
     });
 
     app.post('/api/v1/meters/:id/arrears', {
-      preHandler: requireRole('admin', 'operator'),
+      preHandler: requireRole('admin', 'supervisor', 'operator'),
       schema: {
         summary: 'Assign arrears to a meter\'s account; later top-ups recover them at the tariff\'s debt share',
         tags: ['top-ups'],
@@ -204,7 +204,7 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
     });
 
     app.get('/api/v1/reconciliation', {
-      preHandler: requireRole('admin', 'operator', 'viewer'),
+      preHandler: requireRole(...OPERATOR_ROLES),
       schema: {
         summary: 'Reconciliation per day and per meter: payments = tokens issued + fees + debt recovered (+ in flight + refunds owed)',
         tags: ['top-ups'],

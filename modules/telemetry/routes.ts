@@ -6,7 +6,7 @@ import { getMeter } from '../registry/index.ts';
 import { type TelemetryReader } from '../../gateway/index.ts';
 import type { RaseedApp } from '../../dashboard-api/index.ts';
 import type { ApiContext, ApiPlugin } from '../../dashboard-api/index.ts';
-import { canSeeMeter, requireRole } from '../../dashboard-api/index.ts';
+import { canSeeMeter, requireRole, OPERATOR_ROLES } from '../../dashboard-api/index.ts';
 import { badRequest, notFound, problemResponses } from '../../dashboard-api/index.ts';
 
 const DAY = 86_400_000;
@@ -51,7 +51,7 @@ function range(q: { from?: string; to?: string }) {
 export function consumptionRoutes(reader: TelemetryReader): ApiPlugin {
   return async (app: RaseedApp, ctx: ApiContext) => {
     app.get('/api/v1/meters/:id/consumption', {
-      preHandler: requireRole('admin', 'operator', 'viewer', 'subscriber'),
+      preHandler: requireRole(...OPERATOR_ROLES, 'subscriber'),
       schema: {
         summary: 'Energy (Wh) or water (L) used per interval, from register differences (resets and gaps handled)',
         description: 'A difference spanning missing readings is attributed to the interval of the later reading; a register that went down (reset) counts from zero to its new value.',
@@ -75,7 +75,7 @@ export function consumptionRoutes(reader: TelemetryReader): ApiPlugin {
     });
 
     app.get('/api/v1/fleet/load-by-area', {
-      preHandler: requireRole('admin', 'operator', 'viewer'),
+      preHandler: requireRole(...OPERATOR_ROLES),
       schema: {
         summary: 'Total consumption per area and service, per interval',
         tags: ['consumption'],
@@ -94,7 +94,7 @@ export function consumptionRoutes(reader: TelemetryReader): ApiPlugin {
     });
 
     app.get('/api/v1/fleet/top-consumers', {
-      preHandler: requireRole('admin', 'operator', 'viewer'),
+      preHandler: requireRole(...OPERATOR_ROLES),
       schema: {
         summary: 'The meters that used most in a range',
         tags: ['consumption'],
@@ -117,7 +117,7 @@ export function consumptionRoutes(reader: TelemetryReader): ApiPlugin {
     });
 
     app.get('/api/v1/fleet/silent', {
-      preHandler: requireRole('admin', 'operator', 'viewer'),
+      preHandler: requireRole(...OPERATOR_ROLES),
       schema: {
         summary: 'Registered meters not heard from for more than N minutes (or never)',
         tags: ['consumption'],
