@@ -160,13 +160,17 @@ describe('broker security', () => {
 
   it('a malformed payload is rejected without side effects and the meter stays connected', async () => {
     const a = s.plan[2]!.id;
+    // The simulated meter steps aside (its last readings written), so that only this client speaks for the meter.
+    await s.fleet!.byId.get(a)!.stop();
     const c = await connect({ clientId: a, username: a, password: simPassword(fleetSecretOf(s), a) });
+    await (s.pipeline as { flush?: (ms?: number) => Promise<void> } | null)?.flush?.(10_000);
     const before = await countReadings(s.db, a);
     const rejectedBefore = s.ingest!.stats.rejected.malformed ?? 0;
     await c.publishAsync(meterTopic(a, 'telemetry'), '{"v":1,"seq":"x"', { qos: 1 });
     await c.publishAsync(meterTopic(a, 'telemetry'), JSON.stringify({ v: 1, seq: 1, ts: Date.now(), register: -5, credit: 0, relay: 'closed' }), { qos: 1 });
     expect(c.connected).toBe(true);
     expect(s.ingest!.stats.rejected.malformed).toBe(rejectedBefore + 2);
+    await (s.pipeline as { flush?: (ms?: number) => Promise<void> } | null)?.flush?.(10_000);
     expect(await countReadings(s.db, a)).toBe(before);
     c.end(true);
   });

@@ -6,7 +6,7 @@
 // Stop every Raseed process using either store first.
 import fs from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Db } from './db.ts';
+import type { Db, Queryable } from './db.ts';
 import { migrate, type Migration } from './migrate.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
@@ -23,7 +23,11 @@ export async function copyStore(from: Db, to: Db, migrations: readonly Migration
   await to.transaction(async (tx) => {
     for (const t of tables) {
       const n = await tx.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${t}"`);
-      if (Number(n.rows[0]!.n) > 0) throw new Error(`the target store is not empty (${t} has rows): copy into a new store only`);
+      if (Number(n.rows[0]!.n) === 0) continue;
+      // Rows that the migrations themselves seed (e.g. the desk's categories) are in both stores: they make way for
+      // the source's copy. Any other row means the target is in use.
+      if (!(await seededOnly(from, tx, t))) throw new Error(`the target store is not empty (${t} has rows): copy into a new store only`);
+      await tx.query(`DELETE FROM "${t}"`);
     }
     for (const t of tables) {
       copied[t] = 0;
@@ -40,6 +44,14 @@ export async function copyStore(from: Db, to: Db, migrations: readonly Migration
     for (const s of seqs.rows) if (s.v !== null) await tx.query('SELECT setval($1, $2::bigint, true)', [`"${s.name}"`, s.v]);
   });
   return copied;
+}
+
+/** Whether every row of the target's table is also, identically, a row of the source's (rows the migrations seeded). */
+async function seededOnly(from: Db, to: Queryable, table: string): Promise<boolean> {
+  const rows = async (q: Queryable) => new Set((await q.query<{ j: string }>(`SELECT row_to_json(x)::text AS j FROM "${table}" x`)).rows.map((r) => r.j));
+  const [a, b] = [await rows(from), await rows(to)];
+  for (const r of b) if (!a.has(r)) return false;
+  return true;
 }
 
 /** Tables in an order that inserts referenced rows first. */
