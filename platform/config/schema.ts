@@ -54,6 +54,8 @@ export const ConfigSchema = z.object({
   TELEMETRY_MAX_SKEW_S: z.coerce.number().int().min(0).max(7 * 86_400).default(300),
   /** Serial channels, JSON: see README "Serial meters". */
   SERIAL_CHANNELS: z.string().optional(),
+  /** Trusted firmware signing keys: comma-separated paths of .pub files (raseed firmware keygen). */
+  FIRMWARE_PUBLIC_KEYS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
