@@ -226,7 +226,6 @@ export function edgeRoutes(edges: EdgeRegistry, audit: AuditWriter, now: () => n
       schema: {
         summary: "An edge's own configuration and the head end's clock (HTTP Basic with the edge's MQTT credentials)",
         tags: ['edge'],
-        security: [{ basic: [] }],
         response: {
           200: z.object({ edgeId: z.string(), configVersion: z.number().int(), config: EdgeRemoteConfig, meters: z.array(z.string()), serverTime: z.number().int().describe('epoch ms when the answer was made') }),
           ...problemResponses(401),
