@@ -6,6 +6,7 @@ import { allMigrations, startStack, type StackOptions } from '../app/index.ts';
 import { banner } from './banner.ts';
 import { registerStsCommands } from './sts.ts';
 import { registerFirmwareCommands } from './firmware.ts';
+import { registerEdgeCommand } from './edge.ts';
 
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -112,6 +113,7 @@ export function buildProgram(): Command {
     .action((f: CommonFlags) => run(f, { broker: false, gateway: false, api: false, sim: true }));
   registerStsCommands(program);
   registerFirmwareCommands(program);
+  registerEdgeCommand(program);
   program.command('store').description('the SQL store').command('copy <from> <to>')
     .description('copy every row and sequence of one store into another, empty one (each a postgres:// URL or a store directory such as DATA_DIR/pg); stop Raseed first')
     .action(async (from: string, to: string) => {
