@@ -1,8 +1,8 @@
 // `raseed edge`: the edge agent on a data concentrator (docs/edge.md). Settings from the environment (EDGE_ID,
 // EDGE_PASSWORD[_FILE], MQTT_URL, EDGE_HTTP_URL, EDGE_SPOOL_DIR, SERIAL_CHANNELS, ...) or these flags.
+// On the concentrator itself, the standalone bundle (npm run build:edge) is smaller than the whole CLI.
 import type { Command } from 'commander';
-import { createLogger } from '../platform/index.ts';
-import { EdgeAgent, EdgeConfigError, loadEdgeSettings } from '../edge/index.ts';
+import { runEdge } from '../edge/index.ts';
 
 export function registerEdgeCommand(program: Command): void {
   program.command('edge')
@@ -14,28 +14,8 @@ export function registerEdgeCommand(program: Command): void {
     .option('--password-file <file>', 'file holding the edge password (env EDGE_PASSWORD_FILE or EDGE_PASSWORD)')
     .option('--log-level <level>', 'env LOG_LEVEL')
     .action(async (f: { edgeId?: string; mqttUrl?: string; httpUrl?: string; spoolDir?: string; passwordFile?: string; logLevel?: string }) => {
-      let settings;
-      try {
-        settings = loadEdgeSettings(process.env, {
-          EDGE_ID: f.edgeId, MQTT_URL: f.mqttUrl, EDGE_HTTP_URL: f.httpUrl, EDGE_SPOOL_DIR: f.spoolDir, EDGE_PASSWORD_FILE: f.passwordFile, LOG_LEVEL: f.logLevel,
-        });
-      } catch (err) {
-        if (err instanceof EdgeConfigError) {
-          process.stderr.write(`raseed edge: ${err.message}\n`);
-          process.exit(2);
-        }
-        throw err;
-      }
-      const logger = createLogger(settings.logLevel);
-      const agent = new EdgeAgent({ ...settings, logger });
-      await agent.start();
-      logger.info({ edge: settings.edgeId, meters: agent.meterIds().length, spool: settings.spoolDir }, 'raseed edge running');
-      const shutdown = async (sig: string) => {
-        logger.info({ sig }, 'raseed edge stopping');
-        await agent.stop();
-        process.exit(0);
-      };
-      process.on('SIGINT', () => void shutdown('SIGINT'));
-      process.on('SIGTERM', () => void shutdown('SIGTERM'));
+      await runEdge(process.env, {
+        EDGE_ID: f.edgeId, MQTT_URL: f.mqttUrl, EDGE_HTTP_URL: f.httpUrl, EDGE_SPOOL_DIR: f.spoolDir, EDGE_PASSWORD_FILE: f.passwordFile, LOG_LEVEL: f.logLevel,
+      });
     });
 }

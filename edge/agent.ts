@@ -156,7 +156,13 @@ export class EdgeAgent {
       clientId: this.username, username: this.username, password: this.o.password, clean: false, reconnectPeriod: 1000, connectTimeout: 10_000, keepalive: 30,
     });
     this.client = client;
-    client.on('error', (err) => this.o.logger.warn({ err: err.message }, 'edge: mqtt error'));
+    // Offline for days retries every second: log the first error, then at most once a minute.
+    let lastErrorLog = 0;
+    client.on('error', (err) => {
+      if (Date.now() - lastErrorLog < 60_000) return;
+      lastErrorLog = Date.now();
+      this.o.logger.warn({ err: err.message }, 'edge: mqtt error (retrying every second; logged once a minute)');
+    });
     client.on('connect', () => {
       this.stats.connected = true;
       this.o.logger.info({ edge: this.o.edgeId }, 'edge: connected to the head end');
