@@ -93,6 +93,11 @@ export class EdgeAgent {
     return this.o.now ? this.o.now() : Date.now();
   }
 
+  /** The settings in force (local, or from the head end's remote configuration). */
+  settings(): { channels: SerialChannelInput[]; drainPerSecond: number } {
+    return { channels: this.channels, drainPerSecond: this.drainPerSecond };
+  }
+
   /** The meters this agent reads (from its serial channels). */
   meterIds(): string[] {
     return this.channels.flatMap((c) => c.meters.map((m) => m.id));

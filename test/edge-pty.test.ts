@@ -121,4 +121,17 @@ describe.skipIf(!HAVE_SOCAT)('raseed edge with 16 serial meters on pty pairs', (
       }
     }
   }, 180_000);
+
+  it('takes a new remote configuration (poll interval, drain rate) from the head end', async () => {
+    const admin = await s.adminToken();
+    const before = agent.stats.configVersion!;
+    const r = await s.api('/api/v1/edges/conc-pty/config', { method: 'PUT', token: admin, json: { pollIntervalMs: 120_000, drainPerSecond: 50 } });
+    expect(r.status).toBe(200);
+    await agent.pollConfig();
+    expect(agent.stats.configVersion).toBeGreaterThan(before);
+    expect(agent.settings().drainPerSecond).toBe(50);
+    expect(agent.settings().channels.every((c) => c.pollIntervalMs === 120_000)).toBe(true);
+    const bad = await s.api('/api/v1/edges/conc-pty/config', { method: 'PUT', token: admin, json: { pollIntervalMs: 5 } });
+    expect(bad.status).toBe(400);
+  });
 });
