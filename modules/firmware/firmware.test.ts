@@ -190,6 +190,41 @@ describe('firmware campaigns', () => {
   }, 60_000);
 });
 
+describe('the switch to new firmware', () => {
+  it('waits with a downloaded image while the supply is cut, and installs once it is back', async () => {
+    const r = await start(1);
+    const id = r.ids[0]!;
+    const dev = r.devices.get(id)!;
+    const orig = dev.boot.handleCommand.bind(dev.boot);
+    let cutDone = false;
+    dev.boot.handleCommand = (cmd, now) => {
+      const ack = orig(cmd, now);
+      // The supply is cut (for non-payment, say) while the last chunk arrives.
+      if (!cutDone && cmd.type === 'firmwareChunk' && ack.detail === 'have=5') {
+        cutDone = true;
+        void r.db.query(`UPDATE meter_state SET relay = 'open' WHERE meter_id = $1`, [id]);
+      }
+      return ack;
+    };
+    const pkg = await upload(r.fw, '1.1.0');
+    const c = await r.fw.createCampaign({ firmwareId: pkg.id, target: { model: MODEL }, waves: [{ percent: 100 }], maxFailurePercent: 0 }, admin);
+    const held = await eventually(async () => {
+      const v = await r.fw.view(c.id);
+      return v && v.counts.downloaded === 1 && v.waiting.length === 1 ? v : null;
+    }, 20_000, 20);
+    expect(held.waiting[0]!.reason).toMatch(/supply is cut/);
+    expect(dev.boot.version).toBe('1.0.0');
+    await r.db.query(`UPDATE meter_state SET relay = 'closed' WHERE meter_id = $1`, [id]);
+    await r.fw.tick(c.id);
+    const v = await eventually(async () => {
+      const x = await r.fw.view(c.id);
+      return x?.status === 'completed' ? x : null;
+    }, 20_000, 20);
+    expect(v.counts.updated).toBe(1);
+    expect(dev.boot.version).toBe('1.1.0');
+  }, 60_000);
+});
+
 describe('simulated bootloader', () => {
   it('refuses a bad signature, a downgrade and a tampered image, and keeps running its version', () => {
     const boot = new SimBootloader({ model: MODEL, version: '1.5.0', keys: [keys.publicPem] });

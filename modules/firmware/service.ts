@@ -280,7 +280,7 @@ export class FirmwareService {
       `SELECT meter_id, state, reason FROM firmware_devices WHERE campaign_id = $1 AND state IN ('failed', 'rolled_back') ORDER BY updated_at_ms, meter_id LIMIT 200`, [id],
     )).rows.map((r) => ({ meterId: String(r.meter_id), state: String(r.state) as DeviceState, reason: (r.reason as string | null) ?? null }));
     const waiting = (await this.o.db.query<Row>(
-      `SELECT meter_id, waiting FROM firmware_devices WHERE campaign_id = $1 AND state = 'pending' AND waiting IS NOT NULL ORDER BY meter_id LIMIT 200`, [id],
+      `SELECT meter_id, waiting FROM firmware_devices WHERE campaign_id = $1 AND state IN ('pending', 'downloaded') AND waiting IS NOT NULL ORDER BY meter_id LIMIT 200`, [id],
     )).rows.map((r) => ({ meterId: String(r.meter_id), reason: String(r.waiting) }));
     return {
       id, firmwareId: num(c.firmware_id), model: String(c.model), version: String(c.version), status: c.status as CampaignView['status'],
@@ -380,13 +380,18 @@ export class FirmwareService {
     )).rows;
     const pkg = await this.load(firmwareId);
     if (!pkg) return;
-    const now = this.now();
+    // Downloaded images held back from the switch (supply cut or protected time since the download began).
+    const held = (await this.o.db.query<Row>(`SELECT meter_id FROM firmware_devices WHERE campaign_id = $1 AND state = 'downloaded' AND waiting IS NOT NULL`, [id])).rows;
+    for (const h of held) {
+      const meterId = String(h.meter_id);
+      const hold = await this.holdOf(meterId, minCredit);
+      if (hold) await this.o.db.query('UPDATE firmware_devices SET waiting = $3 WHERE campaign_id = $1 AND meter_id = $2', [id, meterId, hold]);
+      else await this.issue(id, meterId, { type: 'firmwareInstall', firmwareId }, 'updating', {});
+    }
     for (const p of pending) {
       if (room <= 0) break;
       const meterId = String(p.meter_id);
-      const hold = p.relay === 'open' ? 'supply is cut: no update on a meter without supply'
-        : p.credit != null && num(p.credit) < minCredit ? `credit ${num(p.credit)} below the margin ${minCredit}`
-        : await this.o.holdFor?.(meterId, now) ?? null;
+      const hold = await this.holdOf(meterId, minCredit, { relay: p.relay, credit: p.credit });
       if (hold) {
         await this.o.db.query('UPDATE firmware_devices SET waiting = $3 WHERE campaign_id = $1 AND meter_id = $2', [id, meterId, hold]);
         continue;
@@ -394,6 +399,14 @@ export class FirmwareService {
       room--;
       await this.issue(id, meterId, { type: 'firmware', firmwareId }, 'downloading', {});
     }
+  }
+
+  /** Why this meter must not start (or switch to) new firmware now, or null: supply cut, credit margin, protected time. */
+  private async holdOf(meterId: string, minCredit: number, state?: { relay: unknown; credit: unknown }): Promise<string | null> {
+    const s = state ?? (await this.o.db.query<{ relay: unknown; credit: unknown }>('SELECT relay, credit FROM meter_state WHERE meter_id = $1', [meterId])).rows[0];
+    if (s?.relay === 'open') return 'supply is cut: no update on a meter without supply';
+    if (s?.credit != null && num(s.credit) < minCredit) return `credit ${num(s.credit)} below the margin ${minCredit}`;
+    return (await this.o.holdFor?.(meterId, this.now())) ?? null;
   }
 
   /** Issues the next command of a meter's update and records its reference (a refusal to issue fails the meter). */
@@ -422,7 +435,7 @@ export class FirmwareService {
     let meter = '';
     return this.serial(async () => {
       const d = (await this.o.db.query<Row>(
-        `SELECT d.*, c.firmware_id, c.status AS campaign_status FROM firmware_devices d JOIN firmware_campaigns c ON c.id = d.campaign_id WHERE d.command_ref = $1`, [rec.reference],
+        `SELECT d.*, c.firmware_id, c.min_credit, c.status AS campaign_status FROM firmware_devices d JOIN firmware_campaigns c ON c.id = d.campaign_id WHERE d.command_ref = $1`, [rec.reference],
       )).rows[0];
       if (!d) return;
       const cid = num(d.campaign_id), meterId = String(d.meter_id), firmwareId = num(d.firmware_id);
@@ -436,6 +449,12 @@ export class FirmwareService {
       const next = async (from: number) => {
         if (from < chunks) return this.issue(cid, meterId, { type: 'firmwareChunk', firmwareId, index: from }, 'downloading', { nextChunk: from, retries: 0 });
         await this.finishDevice(cid, meterId, 'downloaded', null);
+        // The switch is the risky moment: not while the supply is cut or people are protected; the sweep retries.
+        const hold = await this.holdOf(meterId, num(d.min_credit));
+        if (hold) {
+          await this.o.db.query('UPDATE firmware_devices SET waiting = $3, next_chunk = $4 WHERE campaign_id = $1 AND meter_id = $2', [cid, meterId, hold, chunks]);
+          return;
+        }
         return this.issue(cid, meterId, { type: 'firmwareInstall', firmwareId }, 'updating', { nextChunk: chunks });
       };
       switch (rec.type) {
