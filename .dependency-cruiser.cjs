@@ -1,8 +1,9 @@
 // Dependency rules of Raseed (docs/ARCHITECTURE.md), checked by `npm run lint` (scripts/check-deps.mjs runs
 // these rules and also looks for cycles between folders). Tests, benchmarks and scripts may import anything.
 // Units: each top-level folder, and each module under modules/. Layers, lowest first:
-//   protocols < platform < broker < gateway, meter-sim < dashboard-api < core < modules < app < cli
-const PRODUCT = '^(protocols|platform|broker|gateway|meter-sim|dashboard-api|core|modules|app|cli)/';
+//   protocols < platform < broker < gateway < meter-sim, edge < dashboard-api < core < modules < app < cli
+// (edge/: the `raseed edge` agent beside the meters; it uses gateway's serial drivers and spool, never modules/app)
+const PRODUCT = '^(protocols|platform|broker|gateway|meter-sim|edge|dashboard-api|core|modules|app|cli)/';
 const NOT_TEST = '\\.(test|bench)\\.ts$|/testing/';
 
 /** A unit may not import a unit above it. */
@@ -41,8 +42,8 @@ module.exports = {
       name: 'only-through-index',
       comment: 'another top-level folder is imported only through its index.ts',
       severity: 'error',
-      from: { path: '^(protocols|platform|broker|gateway|meter-sim|dashboard-api|core|app|cli)/', pathNot: NOT_TEST },
-      to: { path: PRODUCT, pathNot: ['^$1/', '^(protocols|platform|broker|gateway|meter-sim|dashboard-api|core|app|cli)/index\\.ts$', '^modules/[^/]+/index\\.ts$'] },
+      from: { path: '^(protocols|platform|broker|gateway|meter-sim|edge|dashboard-api|core|app|cli)/', pathNot: NOT_TEST },
+      to: { path: PRODUCT, pathNot: ['^$1/', '^(protocols|platform|broker|gateway|meter-sim|edge|dashboard-api|core|app|cli)/index\\.ts$', '^modules/[^/]+/index\\.ts$'] },
     },
     {
       name: 'modules-only-through-index',
@@ -56,11 +57,12 @@ module.exports = {
       comment: 'dashboard-api/ is the HTTP shell: it imports no module and no gateway',
       severity: 'error',
       from: { path: '^dashboard-api/', pathNot: NOT_TEST },
-      to: { path: '^(modules|gateway|broker|meter-sim|core|app|cli)/' },
+      to: { path: '^(modules|gateway|broker|meter-sim|edge|core|app|cli)/' },
     },
-    above('broker', ['gateway', 'meter-sim', 'dashboard-api', 'core', 'modules', 'app', 'cli']),
-    above('gateway', ['meter-sim', 'dashboard-api', 'core', 'modules', 'app', 'cli']),
-    above('meter-sim', ['broker', 'gateway', 'dashboard-api', 'core', 'modules', 'app', 'cli']),
+    above('broker', ['gateway', 'meter-sim', 'edge', 'dashboard-api', 'core', 'modules', 'app', 'cli']),
+    above('gateway', ['meter-sim', 'edge', 'dashboard-api', 'core', 'modules', 'app', 'cli']),
+    above('meter-sim', ['broker', 'gateway', 'edge', 'dashboard-api', 'core', 'modules', 'app', 'cli']),
+    above('edge', ['meter-sim', 'dashboard-api', 'core', 'modules', 'app', 'cli']),
     above('core', ['modules', 'app', 'cli']),
     above('modules', ['app', 'cli']),
     above('app', ['cli']),

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { choosePort, openStore, SecretBox, type Db, type Logger, type LoadedConfig } from '../platform/index.ts';
 import { RegistryMeterDirectory, createMeter, getMeter, upsertServiceAccount, userForSession, type RegistryApi } from '../modules/registry/index.ts';
-import { identityOf, startBroker, MosquittoDynsec, type RunningBroker } from '../broker/index.ts';
+import { identityOf, startBroker, MosquittoDynsec, type Authenticator, type RunningBroker } from '../broker/index.ts';
+import type { FirmwareApi } from '../modules/firmware/index.ts';
+import { parseMeterTopic } from '../protocols/index.ts';
 import {
   CommandService, Ingest, createTelemetryPipeline, parseSerialChannels, routeCommands, startSerialChannels, LatestStateWriter, connectExternalGateway, embeddedCommandTransport,
   embeddedPublishHook, type CommandTransport, type ExternalGateway, type TelemetryPipeline,
@@ -110,6 +112,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     let external: ExternalGateway | null = null;
     let transport: CommandTransport | null = null;
     let mqttUrl: string | null = config.MQTT_URL ?? null;
+    // Edge agents log in through the firmware module's edge registry, once it has started.
+    let edgeLogin: Authenticator | null = null;
     if (!config.MQTT_URL && parts.broker) {
       const port = await choosePort('MQTT', config.MQTT_PORT, config.explicit.has('MQTT_PORT'), 'MQTT_PORT', config.MQTT_HOST);
       if (port.moved) notes.push(`MQTT port ${config.MQTT_PORT} is in use; using ${port.port} instead`);
@@ -118,10 +122,13 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
         port: port.port,
         host: config.MQTT_HOST,
         logger: logger.child({ part: 'broker' }),
-        authenticate: (u, p) => directory.authenticate(u, p),
+        authenticate: (u, p) => (u.startsWith('edge:') ? (edgeLogin ? edgeLogin(u, p) : Promise.resolve(null)) : directory.authenticate(u, p)),
         onPublish: ing ? embeddedPublishHook(ing) : undefined,
         onClientConnected: (who) => { if (who.kind === 'meter' && ing) void ing.presence(who.meterId, true); },
-        onClientDisconnected: (who) => { if (who.kind === 'meter' && ing) void ing.presence(who.meterId, false); },
+        onClientDisconnected: (who) => {
+          if (who.kind === 'meter' && ing) void ing.presence(who.meterId, false);
+          if (who.kind === 'edge' && ing) for (const m of who.meters) void ing.presence(m, false);
+        },
         redisUrl: config.BROKER_REDIS_URL,
         maxPacketBytes: config.MQTT_MAX_PACKET_BYTES,
         maxConnectionsPerAddress: config.MQTT_MAX_CONNECTIONS_PER_ADDRESS,
@@ -196,6 +203,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       broker.aedes.on('subscribe', (subs, client) => {
         const who = identityOf(client);
         if (who?.kind === 'meter' && subs.some((x) => x.topic.endsWith('/commands'))) void commands.onOnline(who.meterId);
+        if (who?.kind === 'edge') for (const x of subs) { const t = parseMeterTopic(x.topic); if (t?.kind === 'commands') void commands.onOnline(t.meterId); }
       });
     }
 
@@ -233,6 +241,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     const embedded = broker;
     const registryApi = modules.registry?.api as RegistryApi | undefined;
     if (embedded && registryApi) registryApi.onCredentialsChanged((meterId) => void embedded.disconnect(meterId));
+    const fw = modules.firmware?.api as FirmwareApi | undefined;
+    if (fw) edgeLogin = (u, p) => fw.edges.authenticate(u, p);
     // Retries and expiry start once every module has registered its command kinds.
     if (transport) {
       commands.start();

@@ -117,6 +117,11 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
             log.warn({ clientId: client.id, meter: who.meterId }, 'mqtt client id does not match meter');
             return done(Object.assign(new Error('client id must be the meter id'), { returnCode: 2 }), false);
           }
+          // Likewise an edge agent uses `edge:<id>` as client id.
+          if (who.kind === 'edge' && client.id !== `edge:${who.edgeId}`) {
+            log.warn({ clientId: client.id, edge: who.edgeId }, 'mqtt client id does not match edge');
+            return done(Object.assign(new Error('client id must be edge:<id>'), { returnCode: 2 }), false);
+          }
           identities.set(client, who);
           done(null, true);
         })

@@ -22,10 +22,11 @@ export const DEFAULT_SERVICE_MAX_PACKET_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 1000;
 
 const SERVICE_USERNAME = /^svc:[A-Za-z0-9_.-]{1,64}$/;
+const EDGE_USERNAME = /^edge:[A-Za-z0-9_-]{1,32}$/;
 
 /** A username the broker may look up: a meter id or `svc:<name>`. */
 export function isWellFormedUsername(username: string): boolean {
-  return METER_ID_PATTERN.test(username) || SERVICE_USERNAME.test(username);
+  return METER_ID_PATTERN.test(username) || SERVICE_USERNAME.test(username) || EDGE_USERNAME.test(username);
 }
 
 export class PacketTooLargeError extends Error {

@@ -6,6 +6,8 @@ import { allMigrations, startStack, type StackOptions } from '../app/index.ts';
 import { banner } from './banner.ts';
 import { registerStsCommands } from './sts.ts';
 import { registerMeterCommands } from './meters.ts';
+import { registerFirmwareCommands } from './firmware.ts';
+import { registerEdgeCommand } from './edge.ts';
 
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -97,7 +99,8 @@ async function run(flags: CommonFlags, parts: StackOptions['parts']): Promise<vo
 export function buildProgram(): Command {
   const program = new Command('raseed')
     .description('Raseed: gateway and service for prepaid smart meters (STS tokens, MQTT, serial, InfluxDB)')
-    .version(VERSION);
+    .version(VERSION)
+    .enablePositionalOptions(); // root options only before the subcommand: `firmware sign --version V` is the subcommand's
 
   withCommonFlags(program.command('start').description('run everything in one process: embedded broker, gateway, API and console, and a simulated fleet'))
     .action((f: CommonFlags) => run(f, { broker: true, gateway: true, api: true, sim: true }));
@@ -111,6 +114,8 @@ export function buildProgram(): Command {
     .action((f: CommonFlags) => run(f, { broker: false, gateway: false, api: false, sim: true }));
   registerStsCommands(program);
   registerMeterCommands(program);
+  registerFirmwareCommands(program);
+  registerEdgeCommand(program);
   program.command('store').description('the SQL store').command('copy <from> <to>')
     .description('copy every row and sequence of one store into another, empty one (each a postgres:// URL or a store directory such as DATA_DIR/pg); stop Raseed first')
     .action(async (from: string, to: string) => {

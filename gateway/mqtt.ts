@@ -26,7 +26,7 @@ export interface CommandTransport {
 
 export function embeddedPublishHook(ingest: Ingest): PublishHook {
   return async (who: Identity, topic: string, payload: Buffer) => {
-    if (who.kind !== 'meter') return;
+    if (who.kind !== 'meter' && who.kind !== 'edge') return; // an edge publishes for its meters (the ACL checked which)
     // Malformed or unknown-meter messages resolve (acknowledged and counted); only a durability failure rejects.
     await ingest.handleTopic(topic, payload, 'mqtt');
   };

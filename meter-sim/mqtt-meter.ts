@@ -4,6 +4,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { CommandEnvelope, MeterCommand, decodePayload, meterTopic, type CommandAck, type MeterEvent } from '../protocols/index.ts';
 import type { SimMeter } from './meter.ts';
+import { SimBootloader } from './firmware.ts';
 
 export interface MqttMeterOptions {
   brokerUrl: string;
@@ -13,6 +14,8 @@ export interface MqttMeterOptions {
   now?: () => number;
   /** Delay before the first reading (spreads a fleet's load). */
   startDelayMs?: number;
+  /** The meter's bootloader (firmware updates); without it firmware commands are refused as unknown. */
+  bootloader?: SimBootloader;
 }
 
 export class MqttMeter {
@@ -41,7 +44,7 @@ export class MqttMeter {
     this.client = client;
     client.on('error', () => {});
     client.on('connect', () => {
-      void client.publishAsync(meterTopic(id, 'status'), JSON.stringify({ v: 1, online: true, ts: this.now(), firmware: 'raseed-sim/1' }), { qos: 1, retain: true }).catch(() => {});
+      void client.publishAsync(meterTopic(id, 'status'), JSON.stringify({ v: 1, online: true, ts: this.now(), firmware: this.o.bootloader ? `${this.o.bootloader.model}/${this.o.bootloader.version}` : 'raseed-sim/1' }), { qos: 1, retain: true }).catch(() => {});
       void client.subscribeAsync(meterTopic(id, 'commands'), { qos: 1 }).catch(() => {});
     });
     client.on('message', (_topic, payload) => this.onCommand(payload));
@@ -72,6 +75,12 @@ export class MqttMeter {
   }
 
   private onCommand(payload: Buffer): void {
+    const env = decodePayload(CommandEnvelope, payload);
+    if (env.ok && this.o.bootloader && SimBootloader.handles(env.value.type)) {
+      const ack = this.o.bootloader.handleCommand(env.value, this.now());
+      void this.client?.publishAsync(meterTopic(this.meter.id, 'acks'), JSON.stringify(ack), { qos: 1 }).catch(() => {});
+      return;
+    }
     const d = decodePayload(MeterCommand, payload);
     if (!d.ok) {
       this.rejectedCommands.push(d.error.message);

@@ -7,3 +7,4 @@ export * as sts from './sts/index.ts';
 export * as iec62056 from './iec62056/index.ts';
 // IEC 62056-21 names are distinct (Iec62056…, OBIS, encode…): also exported flat for the serial drivers.
 export * from './iec62056/index.ts';
+export * from './firmware.ts';

@@ -8,7 +8,7 @@ import { cruise } from 'dependency-cruiser';
 
 const require = createRequire(import.meta.url);
 const config = require('../.dependency-cruiser.cjs');
-const ROOTS = ['protocols', 'platform', 'broker', 'gateway', 'meter-sim', 'dashboard-api', 'core', 'modules', 'app', 'cli'];
+const ROOTS = ['protocols', 'platform', 'broker', 'gateway', 'meter-sim', 'edge', 'dashboard-api', 'core', 'modules', 'app', 'cli'];
 const TEST = /\.(test|bench)\.ts$|\/testing\//;
 
 const result = await cruise(ROOTS, { ruleSet: { forbidden: config.forbidden }, validate: true, ...config.options });

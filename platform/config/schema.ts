@@ -73,6 +73,8 @@ export const ConfigSchema = z.object({
   WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** HMAC-SHA256 key of the webhook signature (X-Raseed-Signature); required with WEBHOOK_URL. */
   WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Trusted firmware signing keys: comma-separated paths of .pub files (raseed firmware keygen). */
+  FIRMWARE_PUBLIC_KEYS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
