@@ -4,7 +4,7 @@ import { loadConfig, silentLogger } from '../platform/index.ts';
 import { openStore, type Db } from '../platform/index.ts';
 import { createMeter, createUser, createSession, createSubscriber, userForSession } from '../modules/registry/index.ts';
 import { consumptionRoutes, metricsRoutes, telemetryModule } from '../modules/telemetry/index.ts';
-import { createTelemetryReader, upsertReadings } from '../gateway/index.ts';
+import { createTelemetryReader, upsertEvents, upsertReadings } from '../gateway/index.ts';
 import { buildApi, type RaseedApp } from '../dashboard-api/index.ts';
 import { allMigrations } from '../app/index.ts';
 
@@ -24,6 +24,11 @@ beforeAll(async () => {
   await createMeter(db, { id: 'E2', service: 'electricity', area: 'south' });
   const r = (meterId: string, seq: number, ts: number, register: number) => ({ meterId, reading: { v: 1 as const, seq, ts, register, credit: 0, relay: 'closed' as const } });
   await upsertReadings(db, [r('E1', 1, T0 - 1, 100), r('E1', 2, T0 + 10, 150), r('E1', 3, T0 + 2 * H, 40), r('E2', 1, T0, 5), r('E2', 2, T0 + H, 905)]);
+  await upsertEvents(db, [
+    { meterId: 'E1', event: { v: 1, type: 'token', seq: 20, ts: T0 + 30 * 60_000, result: 'accept', via: 'keypad', tid: 77, credited: 5000 } },
+    { meterId: 'E1', event: { v: 1, type: 'relay', seq: 21, ts: T0 + H, state: 'open', cause: 'credit_exhausted' } },
+    { meterId: 'E2', event: { v: 1, type: 'tamper', seq: 5, ts: T0 + H, kind: 'magnetic' } },
+  ]);
   operator = (await createSession(db, op.id)).token;
   subscriber = (await createSession(db, su.id)).token;
   const config = loadConfig({});
@@ -80,5 +85,21 @@ describe('GET /metrics', () => {
     expect(r.status).toBe(200);
     expect(r.type).toContain('text/plain');
     expect(r.body).toContain('raseed_gateway_messages_in_total');
+  });
+});
+
+describe('meter events API', () => {
+  it('a subscriber reads their own meter\'s events, newest first, times as ISO; others are 404; a bad range is 400', async () => {
+    const mine = await get(`/api/v1/meters/E1/events?from=${T0}&to=${T0 + 3 * H}`, subscriber);
+    expect(mine.status).toBe(200);
+    expect(mine.body.events.map((e: { type: string; seq: number }) => [e.type, e.seq])).toEqual([['relay', 21], ['token', 20]]);
+    expect(mine.body.events[1]).toMatchObject({ result: 'accept', via: 'keypad', credited: 5000, ts: new Date(T0 + 30 * 60_000).toISOString() });
+    expect((await get(`/api/v1/meters/E1/events?from=${T0}&to=${T0 + 3 * H}&limit=1`, subscriber)).body.events).toHaveLength(1);
+    expect((await get(`/api/v1/meters/E2/events?from=${T0}&to=${T0 + 3 * H}`, subscriber)).status).toBe(404);
+    expect((await get(`/api/v1/meters/E2/events?from=${T0}&to=${T0 + 3 * H}`, operator)).body.events.map((e: { kind: string }) => e.kind)).toEqual(['magnetic']);
+    const bad = await get(`/api/v1/meters/E1/events?from=${T0 + H}&to=${T0}`, operator);
+    expect(bad.status).toBe(400);
+    expect(bad.type).toContain('application/problem+json');
+    expect((await get(`/api/v1/meters/E1/events?limit=0`, operator)).status).toBe(400);
   });
 });

@@ -74,6 +74,33 @@ export function consumptionRoutes(reader: TelemetryReader): ApiPlugin {
       return { meterId: m.id, unit: unitOf(m.service), from: iso(from), to: iso(to), everyMs: every, total: s.total, source: reader.kind, buckets: buckets(s.buckets) };
     });
 
+    app.get('/api/v1/meters/:id/events', {
+      preHandler: requireRole(...OPERATOR_ROLES, 'subscriber'),
+      schema: {
+        summary: "A meter's events, newest first: tokens entered (keypad or remote) and their results, relay changes and why, tamper, alarms",
+        tags: ['consumption'],
+        security: [{ bearer: [] }],
+        params: z.object({ id: z.string().max(32) }),
+        querystring: z.object({
+          from: Instant.optional().describe('default: 30 days before `to`'),
+          to: Instant.optional().describe('default: now'),
+          limit: z.coerce.number().int().min(1).max(1000).default(200),
+        }),
+        response: {
+          200: z.object({ meterId: z.string(), from: z.string(), to: z.string(), source: z.enum(['sql', 'influx']), events: z.array(z.object({ type: z.string(), seq: z.number().int(), ts: z.string() }).passthrough()) }),
+          ...problemResponses(400, 401, 403, 404, 503),
+        },
+      },
+    }, async (req) => {
+      const m = await getMeter(ctx.db, req.params.id);
+      if (!m || !canSeeMeter(req.user!, m.subscriberId, m.area)) throw notFound(`meter ${req.params.id}`);
+      const to = parseInstant(req.query.to, 'to', Date.now());
+      const from = parseInstant(req.query.from, 'from', to - 30 * DAY);
+      if (from >= to) throw badRequest('from must be before to');
+      const events = await reader.events(m.id, from, to, req.query.limit);
+      return { meterId: m.id, from: iso(from), to: iso(to), source: reader.kind, events: events.map(({ v: _v, ...e }) => ({ ...e, ts: iso(e.ts) })) };
+    });
+
     app.get('/api/v1/fleet/load-by-area', {
       preHandler: requireRole(...OPERATOR_ROLES),
       schema: {

@@ -1,6 +1,7 @@
 // TelemetryReader on InfluxDB, through InfluxQL over /query, which InfluxDB 1.x, 2.x (with a DBRP mapping for
 // the bucket, created automatically by `influx v1 dbrp` or on 2.x setup), 3.x and Cloud all serve.
 // Only raw register points are fetched; buckets are computed by the same pure function as the SQL reader.
+import { MeterEvent } from '../../../protocols/index.ts';
 import { DomainError } from '../../../platform/index.ts';
 import type { Queryable } from '../../../platform/index.ts';
 import type { RegisterPoint } from './consumption.ts';
@@ -111,14 +112,30 @@ function points(s: InfluxSeries | undefined): RegisterPoint[] {
   return out;
 }
 
+/** One row of an event measurement back into the wire event it came from; null for a row that is not one. */
+function eventOf(type: 'token' | 'relay' | 'tamper' | 'alarm', r: Record<string, unknown>): MeterEvent | null {
+  const n = (x: unknown) => (x === null || x === undefined ? undefined : Number(x));
+  const base = { v: 1 as const, seq: Number(r.seq), ts: Number(r.time), type };
+  const opt = (k: string, x: unknown) => (x === null || x === undefined ? {} : { [k]: x });
+  const e = type === 'token'
+    ? { ...base, result: r.result, via: r.via, ...opt('ref', r.ref), ...opt('tokenClass', n(r.token_class)), ...opt('subclass', n(r.subclass)), ...opt('tid', n(r.tid)), ...opt('credited', n(r.credited)) }
+    : type === 'relay' ? { ...base, state: r.state, cause: r.cause }
+      : type === 'tamper' ? { ...base, kind: r.kind, ...opt('cleared', r.cleared) }
+        : { ...base, code: r.code, active: r.active };
+  const parsed = MeterEvent.safeParse(e);
+  return parsed.success ? parsed.data : null;
+}
+
 export class InfluxTelemetryReader extends BaseTelemetryReader {
   readonly kind = 'influx' as const;
   private readonly measurement: string;
+  private readonly rp: string;
 
   /** registry: the SQL store, for meters' areas/services and last-seen times (the same source as the SQL reader). */
   constructor(private readonly o: InfluxQueryOptions, registry: Queryable) {
     super(registry);
-    this.measurement = o.api === 'v1' && o.retentionPolicy ? `${influxIdent(o.retentionPolicy)}."reading"` : '"reading"';
+    this.rp = o.api === 'v1' && o.retentionPolicy ? `${influxIdent(o.retentionPolicy)}.` : '';
+    this.measurement = `${this.rp}"reading"`;
   }
 
   protected async meterPoints(meterId: string, fromMs: number, toMs: number): Promise<MeterPoints> {
@@ -127,6 +144,24 @@ export class InfluxTelemetryReader extends BaseTelemetryReader {
       `SELECT "register" FROM ${this.measurement} WHERE "meter" = ${m} AND time >= ${fromMs}ms AND time < ${toMs}ms; ` +
       `SELECT last("register") FROM ${this.measurement} WHERE "meter" = ${m} AND time < ${fromMs}ms`);
     return { prev: points(before?.[0])[0] ?? null, points: points(inRange?.[0]) };
+  }
+
+  /** Events back from the four measurements the sink writes them to (line-protocol.ts eventLine), as MeterEvents. */
+  async events(meterId: string, fromMs: number, toMs: number, limit: number): Promise<MeterEvent[]> {
+    const where = `WHERE "meter" = ${influxString(meterId)} AND time >= ${fromMs}ms AND time < ${toMs}ms ORDER BY time DESC LIMIT ${Math.trunc(limit)}`;
+    const results = await influxQL(this.o, ['token_event', 'relay_event', 'tamper', 'alarm'].map((m) => `SELECT * FROM ${this.rp}"${m}" ${where}`).join('; '));
+    const out: MeterEvent[] = [];
+    const kinds = ['token', 'relay', 'tamper', 'alarm'] as const;
+    results.forEach((series, i) => {
+      for (const s of series ?? []) {
+        for (const v of s.values) {
+          const row = Object.fromEntries(s.columns.map((c, j) => [c, v[j]]));
+          const e = eventOf(kinds[i]!, row);
+          if (e) out.push(e);
+        }
+      }
+    });
+    return out.sort((a, b) => b.ts - a.ts || b.seq - a.seq).slice(0, limit);
   }
 
   protected async fleetPoints(fromMs: number, toMs: number): Promise<Map<string, MeterPoints>> {

@@ -3,9 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Db } from '../../../platform/index.ts';
 import { createMeter } from '../../../modules/registry/index.ts';
-import { upsertReadings } from '../../readings.ts';
+import { upsertEvents, upsertReadings } from '../../readings.ts';
+import { eventLine } from '../line-protocol.ts';
 import { setOnline } from '../../meter-state.ts';
-import type { TelemetryReading } from '../../../protocols/index.ts';
+import type { MeterEvent, TelemetryReading } from '../../../protocols/index.ts';
 import { findInfluxd, startInfluxd, influxdSkipMessage, type InfluxdHandle } from '../../../test/support/influxd.ts';
 import { SqlTelemetryReader, InfluxTelemetryReader, type TelemetryReader } from './index.ts';
 import { allMigrations } from '../../../app/index.ts';
@@ -37,6 +38,14 @@ function line(r: Row, service: string, area: string): string {
   return `reading,meter=${r.meterId},service=${service},area=${area},tariff=residential register=${r.register}i,credit=1000i,relay="closed",seq=${r.seq}i,flags=0i ${r.ts}`;
 }
 
+// Events of meter A, one of each kind, as meters send them (the SQL sink stores the JSON, the InfluxDB sink four measurements).
+const EVENTS: MeterEvent[] = [
+  { v: 1, type: 'token', seq: 50, ts: T0 + H, result: 'accept', via: 'remote', ref: 'T-AAAA-BBBB-C', tokenClass: 0, subclass: 0, tid: 1234, credited: 304_500 },
+  { v: 1, type: 'relay', seq: 51, ts: T0 + 2 * H, state: 'open', cause: 'command' },
+  { v: 1, type: 'tamper', seq: 52, ts: T0 + 3 * H, kind: 'cover_open', cleared: false },
+  { v: 1, type: 'alarm', seq: 53, ts: T0 + 4 * H, code: 'low_credit', active: true },
+];
+
 const haveInfluxd = findInfluxd() !== null;
 if (!haveInfluxd) console.warn(influxdSkipMessage);
 
@@ -55,11 +64,12 @@ beforeAll(async () => {
   await setOnline(db, 'B0000000002', true, NOW - 50 * M);
   await setOnline(db, 'C0000000003', false, NOW - 2 * H);
   await upsertReadings(db, rows.map((r) => ({ meterId: r.meterId, reading: reading(r) })));
+  await upsertEvents(db, EVENTS.map((event) => ({ meterId: 'A0000000001', event })));
   readers.sql = new SqlTelemetryReader(db);
   influx = await startInfluxd();
   if (!influx) return;
   const meta: Record<string, [string, string]> = { A0000000001: ['electricity', 'north'], B0000000002: ['water', 'south'], C0000000003: ['electricity', 'north'] };
-  const body = rows.map((r) => line(r, ...meta[r.meterId]!)).join('\n');
+  const body = [...rows.map((r) => line(r, ...meta[r.meterId]!)), ...EVENTS.map((e) => eventLine('A0000000001', e, { service: 'electricity', area: 'north', tariff: 'residential' }))].join('\n');
   const res = await fetch(`${influx.url}/write?db=${influx.database}&precision=ms`, { method: 'POST', body });
   expect(res.status).toBe(204);
   readers.influx = new InfluxTelemetryReader({ url: influx.url, api: 'v1', database: influx.database }, db);
@@ -75,6 +85,13 @@ const kinds = ['sql', 'influx'] as const;
 describe.each(kinds)('TelemetryReader (%s)', (kind) => {
   const skip = kind === 'influx' && !haveInfluxd;
   const r = () => readers[kind]!;
+
+  it.skipIf(skip)('events: a meter\'s events in a range, newest first, limited, the same from both stores', async () => {
+    expect(await r().events('A0000000001', T0, T0 + 6 * H, 10)).toEqual([...EVENTS].reverse());
+    expect(await r().events('A0000000001', T0, T0 + 6 * H, 2)).toEqual([EVENTS[3], EVENTS[2]]);
+    expect(await r().events('A0000000001', T0 + 2 * H, T0 + 3 * H, 10)).toEqual([EVENTS[1]]);
+    expect(await r().events('B0000000002', T0, T0 + 6 * H, 10)).toEqual([]);
+  });
 
   it.skipIf(skip)('consumption: differences, a gap attributed to the later interval, a reset counted from the new value', async () => {
     const s = await r().consumption('A0000000001', T0, T0 + 6 * H, H);

@@ -1,5 +1,6 @@
 // Reading telemetry back: consumption history and fleet aggregates. Two implementations (SQL store, InfluxDB)
 // fetch raw register points; everything else is computed here, once, so both give the same answers.
+import type { MeterEvent } from '../../../protocols/index.ts';
 import type { Queryable } from '../../../platform/index.ts';
 import {
   checkRange, computeConsumption, emptyBuckets, totalConsumption, TelemetryQueryError,
@@ -52,6 +53,8 @@ export interface TelemetryReader {
   topConsumers(fromMs: number, toMs: number, n: number, service?: string): Promise<TopConsumer[]>;
   /** Registered meters not heard from for olderThanMs (or never), longest silent first. */
   silentMeters(olderThanMs: number, nowMs?: number): Promise<SilentMeter[]>;
+  /** A meter's events (tokens, relay, tamper, alarms) in [from, to), newest first, at most `limit`. */
+  events(meterId: string, fromMs: number, toMs: number, limit: number): Promise<MeterEvent[]>;
 }
 
 export interface MeterPoints {
@@ -74,6 +77,8 @@ export abstract class BaseTelemetryReader implements TelemetryReader {
   protected abstract meterPoints(meterId: string, fromMs: number, toMs: number): Promise<MeterPoints>;
   /** The same for every meter with readings in [from, to). */
   protected abstract fleetPoints(fromMs: number, toMs: number): Promise<Map<string, MeterPoints>>;
+
+  abstract events(meterId: string, fromMs: number, toMs: number, limit: number): Promise<MeterEvent[]>;
 
   async consumption(meterId: string, fromMs: number, toMs: number, everyMs: number): Promise<ConsumptionSeries> {
     checkRange(fromMs, toMs, everyMs);

@@ -1,5 +1,6 @@
 // TelemetryReader on the SQL store's readings table (embedded PGlite or PostgreSQL).
 import type { Queryable } from '../../../platform/index.ts';
+import type { MeterEvent } from '../../../protocols/index.ts';
 import type { RegisterPoint } from './consumption.ts';
 import { BaseTelemetryReader, type MeterPoints } from './reader.ts';
 
@@ -18,6 +19,13 @@ export class SqlTelemetryReader extends BaseTelemetryReader {
       this.db.query<{ ts_ms: unknown; register: unknown }>('SELECT ts_ms, register FROM readings WHERE meter_id = $1 AND ts_ms < $2 ORDER BY ts_ms DESC LIMIT 1', [meterId, fromMs]),
     ]);
     return { prev: before.rows[0] ? pt(before.rows[0]) : null, points: inRange.rows.map(pt) };
+  }
+
+  async events(meterId: string, fromMs: number, toMs: number, limit: number): Promise<MeterEvent[]> {
+    const r = await this.db.query<{ body: unknown }>(
+      'SELECT body FROM meter_events WHERE meter_id = $1 AND ts_ms >= $2 AND ts_ms < $3 ORDER BY ts_ms DESC, seq DESC LIMIT $4', [meterId, fromMs, toMs, limit],
+    );
+    return r.rows.map((x) => (typeof x.body === 'string' ? JSON.parse(x.body) : x.body) as MeterEvent);
   }
 
   protected async fleetPoints(fromMs: number, toMs: number): Promise<Map<string, MeterPoints>> {
