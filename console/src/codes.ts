@@ -97,6 +97,62 @@ const CHANNELS: Dict = {
   console: { ar: 'لوحة التحكم', en: 'console' },
 };
 
+/** The parts of a meter's own events (GET /api/v1/meters/:id/events): token results, relay causes, tamper kinds, alarms. */
+const METER_EVENT: Dict = {
+  'token.accept': { ar: 'قبل العداد رمز الشحن', en: 'Token accepted' },
+  'token.old': { ar: 'رفض العداد رمزًا قديمًا', en: 'Token refused: older than the last one' },
+  'token.used': { ar: 'رفض العداد رمزًا مستعملًا', en: 'Token refused: already used' },
+  'token.key_expired': { ar: 'رفض العداد الرمز: انتهت صلاحية المفتاح', en: 'Token refused: key expired' },
+  'token.crc': { ar: 'رمز خاطئ (خطأ في الإدخال)', en: 'Token refused: mistyped' },
+  'token.lockout': { ar: 'قفل لوحة المفاتيح بعد محاولات خاطئة', en: 'Keypad locked after wrong tokens' },
+  'token.other': { ar: 'رفض العداد الرمز', en: 'Token refused' },
+  'via.keypad': { ar: 'من لوحة المفاتيح', en: 'on the keypad' },
+  'via.remote': { ar: 'عن بعد', en: 'remotely' },
+  'via.serial': { ar: 'عبر المنفذ التسلسلي', en: 'over the serial port' },
+  'relay.open': { ar: 'انقطع الإمداد', en: 'Supply off' },
+  'relay.closed': { ar: 'عاد الإمداد', en: 'Supply on' },
+  'relay.armed': { ar: 'جاهز لإعادة الإمداد بالزر', en: 'Ready: press the button to restore supply' },
+  'cause.command': { ar: 'بأمر من المرفق', en: 'by the utility\'s command' },
+  'cause.credit_exhausted': { ar: 'نفد الرصيد', en: 'credit ran out' },
+  'cause.credit_restored': { ar: 'أضيف رصيد', en: 'credit added' },
+  'cause.button': { ar: 'بزر العداد', en: 'with the meter\'s button' },
+  'cause.tamper': { ar: 'بسبب العبث', en: 'because of tampering' },
+  'cause.power_limit': { ar: 'تجاوز حد القدرة', en: 'power limit exceeded' },
+  'cause.manual': { ar: 'يدويًا', en: 'by hand' },
+  'tamper.cover_open': { ar: 'فُتح غطاء العداد', en: 'Meter cover opened' },
+  'tamper.magnetic': { ar: 'مجال مغناطيسي', en: 'Magnetic field' },
+  'tamper.reverse_flow': { ar: 'تدفق عكسي', en: 'Reverse flow' },
+  'tamper.bypass': { ar: 'تجاوز العداد', en: 'Meter bypassed' },
+  'alarm.low_credit': { ar: 'رصيد منخفض', en: 'Low credit' },
+  'alarm.emergency_credit': { ar: 'رصيد طوارئ', en: 'Emergency credit' },
+  'alarm.power_limit': { ar: 'حد القدرة', en: 'Power limit' },
+  'alarm.clock': { ar: 'ساعة العداد', en: 'Meter clock' },
+  'alarm.battery': { ar: 'البطارية', en: 'Battery' },
+  'alarm.leak': { ar: 'تسرب محتمل', en: 'Possible leak' },
+  cleared: { ar: 'انتهى', en: 'cleared' },
+  active: { ar: 'نشط', en: 'active' },
+};
+
+/** A meter event in words: a title, details, and whether it is bad news. */
+export function meterEventText(e: Record<string, unknown>): { title: string; detail: string; bad: boolean } {
+  const w = (k: string) => look(METER_EVENT, k) ?? k;
+  switch (e.type) {
+    case 'token': {
+      const ok = e.result === 'accept';
+      const key = `token.${String(e.result)}`;
+      return { title: look(METER_EVENT, key) ?? w('token.other'), detail: [w(`via.${String(e.via)}`), typeof e.tid === 'number' ? `TID ${e.tid}` : ''].filter(Boolean).join(' · '), bad: !ok };
+    }
+    case 'relay':
+      return { title: w(`relay.${String(e.state)}`), detail: w(`cause.${String(e.cause)}`), bad: e.state === 'open' };
+    case 'tamper':
+      return { title: w(`tamper.${String(e.kind)}`), detail: e.cleared ? w('cleared') : '', bad: !e.cleared };
+    case 'alarm':
+      return { title: w(`alarm.${String(e.code)}`), detail: w(e.active ? 'active' : 'cleared'), bad: Boolean(e.active) };
+    default:
+      return { title: String(e.type ?? ''), detail: '', bad: false };
+  }
+}
+
 function look(d: Dict, code: string): string | null {
   const e = d[code];
   return e ? e[prefs.locale] : null;

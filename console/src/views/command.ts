@@ -5,7 +5,7 @@ import { live } from 'lit-html/directives/live.js';
 import { ApiError, api, firstArray, type ApiResponse, type Meter } from '../api.ts';
 import { announce, applyRelayFromCommands, refreshMeters, update } from '../store.ts';
 import { place, prefs, t } from '../prefs.ts';
-import { actionLabel, actorLabel, eventLabel, issuerLabel, outcomeLabel, reasonLabel } from '../codes.ts';
+import { actionLabel, actorLabel, eventLabel, issuerLabel, meterEventText, outcomeLabel, reasonLabel } from '../codes.ts';
 import { dateTime, relative } from '../format.ts';
 import { errorBox, ltr, pick, relayText, str, tk, type Load } from './common.ts';
 import { isKey, type Key } from '../i18n.ts';
@@ -405,8 +405,28 @@ function commandReason(c: unknown): TemplateResult {
 const auditLists = new Map<string, Load<unknown[]>>();
 
 /** The meter's events; until the server has an events endpoint, its audit trail (cuts, reconnects, acks, denials). */
+const meterEventLists = new Map<string, Load<unknown[]>>();
+
+/** The meter's own events (tokens entered and their results, relay changes and why, tamper, alarms), newest first. */
+export function meterEventTimeline(m: Meter): TemplateResult {
+  const l = listLoad(meterEventLists, m.id, `/api/v1/meters/${encodeURIComponent(m.id)}/events?limit=50`, 'events');
+  if (l.status === 'missing') return html`<p class="notice info small">${t('notAvailable', { what: 'GET /api/v1/meters/:id/events' })}</p>`;
+  if (l.status === 'error') return errorBox(l.error);
+  if (l.status !== 'ok') return html`<p class="muted">${t('loading')}</p>`;
+  if (!l.data.length) return html`<p class="muted">${t('nothingYet')}</p>`;
+  return html`<ul class="events meter-events">${(l.data as Record<string, unknown>[]).map((e) => {
+    const at = str(e.ts);
+    const x = meterEventText(e);
+    return html`<li data-event=${str(e.type)}>
+      <time datetime=${at} title=${dateTime(at)}>${relative(at)}</time>
+      <strong class=${x.bad ? 'bad' : ''}>${x.title}</strong>
+      ${x.detail ? html`<span>${x.detail}</span>` : nothing}
+    </li>`;
+  })}</ul>`;
+}
+
+/** The audit trail of the meter: every action on it, by whom, and the meter's answers. */
 export function eventHistory(m: Meter): TemplateResult {
-  // The server has no events endpoint (asking for one was a 404 on every meter page): the audit trail it is.
   const l = listLoad(auditLists, m.id, `/api/v1/audit?meterId=${encodeURIComponent(m.id)}&limit=50`, 'entries', 'items');
   const fromAudit = true;
   if (l.status === 'missing') return html`<p class="notice info small">${t('notAvailable', { what: 'GET /api/v1/meters/:id/events' })}</p>`;

@@ -6,7 +6,7 @@ import { num, t, place } from '../prefs.ts';
 import { dateTime, quantity, rate, relative } from '../format.ts';
 import { alarmBadges, categoryText, errorBox, ltr, onlineBadge, relayBadge, serviceIcon, serviceLabel } from './common.ts';
 import { consumptionChart } from './consumption.ts';
-import { commandHistory, eventHistory, openCommand } from './command.ts';
+import { commandHistory, eventHistory, meterEventTimeline, openCommand } from './command.ts';
 import { topupHistory } from './topup.ts';
 
 export const dialogs = { vendFor: null as string | null };
@@ -89,6 +89,10 @@ export function meterView(id: string): TemplateResult {
     </div>
     <section aria-labelledby="h-events" class="card">
       <h2 id="h-events">${t('events')}</h2>
+      ${meterEventTimeline(m)}
+    </section>
+    <section aria-labelledby="h-audit-trail" class="card">
+      <h2 id="h-audit-trail">${t('navAudit')}</h2>
       ${eventHistory(m)}
     </section>
   </article>`;
