@@ -163,7 +163,13 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     if (ingest) {
       ingest.listen({
         onAck: async (meterId, ack) => {
-          await commands.onAck(meterId, ack);
+          const rec = await commands.onAck(meterId, ack);
+          // State from acknowledgements: an acknowledged relay (valve) command shows at once (issue 16).
+          if (rec?.type === 'relay' && ack.status === 'ok' && ['open', 'closed', 'armed'].includes(ack.result)) await latest?.relay(meterId, ack.result, ack.ts);
+        },
+        onEvent: async (meterId, ev) => {
+          if (ev.type === 'relay') await latest?.relay(meterId, ev.state, ev.ts);
+          if (ev.type === 'token' && ev.result === 'accept' && ev.credited) await latest?.credited(meterId, ev.credited, ev.ts);
         },
         onStatus: async (meterId, isOnline) => {
           if (!isOnline) return void online.delete(meterId);
