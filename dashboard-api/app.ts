@@ -13,6 +13,7 @@ import type { ApiContext, RaseedApp } from './types.ts';
 import { authHook } from './auth.ts';
 import { problemOf } from './problem.ts';
 import { healthRoutes } from './health.ts';
+import { guardBody, guardUrl } from './input-guard.ts';
 
 export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
   const app = Fastify({
@@ -61,6 +62,8 @@ export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.decorateRequest('user', null);
+  app.addHook('onRequest', guardUrl);
+  app.addHook('preValidation', guardBody);
   app.addHook('onRequest', authHook(ctx.authenticate));
 
   for (const plugin of [healthRoutes, ...(ctx.plugins ?? [])]) {
