@@ -13,21 +13,31 @@ import type { ApiContext, RaseedApp } from './types.ts';
 import { authHook } from './auth.ts';
 import { problemOf } from './problem.ts';
 import { healthRoutes } from './health.ts';
-import { guardBody, guardUrl } from './input-guard.ts';
+import { guardBody, guardUrl, redactUrl, trustedProxies } from './input-guard.ts';
 
 export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
   const app = Fastify({
     // Per-request logs only at debug: a console polling every few seconds would drown everything else.
     loggerInstance: ctx.logger.child({ part: 'api' }, { level: ['debug', 'trace'].includes(ctx.logger.level) ? ctx.logger.level : 'warn' }) as FastifyBaseLogger,
-    trustProxy: true,
+    // X-Forwarded-For only from the proxies named in TRUST_PROXY (none by default): anyone else could forge the
+    // address that audit entries and sign-in throttling rely on.
+    trustProxy: trustedProxies(ctx.config.TRUST_PROXY),
     bodyLimit: 256 * 1024,
+    // Fastify's own request logs would print URLs with tickets in them: ours (below) redact them.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.debug({ method: req.method, url: redactUrl(req.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime), ip: req.ip }, 'request');
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   app.setErrorHandler((err, req, reply) => {
     const known = problemOf(err);
-    if (known) return reply.code(known.status).type('application/problem+json').send(known.toJSON());
+    if (known) {
+      if (typeof known.extra.retryAfter === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(known.extra.retryAfter))));
+      return reply.code(known.status).type('application/problem+json').send(known.toJSON());
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => ({ path: `${err.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`, message: v.message ?? 'invalid' }));
       return reply.code(400).type('application/problem+json').send({

@@ -29,3 +29,14 @@ function hasNul(v: unknown, depth: number): boolean {
   if (Array.isArray(v)) return v.some((x) => hasNul(x, depth + 1));
   return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x, depth + 1));
 }
+
+/** The URL as logged: values of credential-like query parameters replaced (tokens never reach the logs). */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:access_token|token|ticket|password)=)[^&#]*/gi, '$1[redacted]');
+}
+
+/** Fastify's trustProxy from TRUST_PROXY: false when unset, else the list of proxy addresses/CIDRs. */
+export function trustedProxies(setting: string | undefined): false | string[] {
+  const list = (setting ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  return list.length ? list : false;
+}
