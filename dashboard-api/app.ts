@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
 import {
   hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -13,6 +15,7 @@ import type { ApiContext, RaseedApp } from './types.ts';
 import { authHook } from './auth.ts';
 import { problemOf } from './problem.ts';
 import { healthRoutes } from './health.ts';
+import { TicketBook, ticketRoutes } from './tickets.ts';
 import { guardBody, guardUrl, redactUrl, trustedProxies } from './input-guard.ts';
 
 export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
@@ -61,6 +64,27 @@ export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
     return reply.code(404).type('application/problem+json').send({ type: 'https://raseed.dev/problems/not-found', title: 'Not found', status: 404, detail: `no route ${req.method} ${req.url.split('?')[0]}` });
   });
 
+  // Security headers. The console is bundled (no CDN, no inline script): scripts only from here; styles allow
+  // inline attributes (lit templates set bar widths with style="..."); data: images (the inline favicon).
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], scriptSrcAttr: ["'none'"], styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'], fontSrc: ["'self'", 'data:'], connectSrc: ["'self'"], objectSrc: ["'none'"],
+        baseUri: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  // Nothing the API answers may be kept by a browser or proxy cache: answers carry session tokens, tickets,
+  // STS tokens and personal data.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  await app.register(compress, { global: true, threshold: 1024 });
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -74,14 +98,24 @@ export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
   app.decorateRequest('user', null);
   app.addHook('onRequest', guardUrl);
   app.addHook('preValidation', guardBody);
-  app.addHook('onRequest', authHook(ctx.authenticate));
+  const tickets = new TicketBook();
+  app.addHook('onRequest', authHook(ctx.authenticate, tickets));
 
-  for (const plugin of [healthRoutes, ...(ctx.plugins ?? [])]) {
+  for (const plugin of [healthRoutes, ticketRoutes(tickets), ...(ctx.plugins ?? [])]) {
     await app.register(async (scope) => plugin(scope as unknown as RaseedApp, ctx));
   }
 
   if (ctx.consoleDir && existsSync(ctx.consoleDir)) {
-    await app.register(fastifyStatic, { root: ctx.consoleDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Vite's hashed assets (assets/name-<hash>.js) never change under their name: cached for a year, immutable;
+    // index.html is revalidated every time. Source maps are not served in production.
+    const maps = ctx.serveSourceMaps ?? process.env.NODE_ENV !== 'production';
+    await app.register(fastifyStatic, {
+      root: ctx.consoleDir, prefix: '/', wildcard: false, index: ['index.html'], cacheControl: false,
+      allowedPath: (pathName) => maps || !pathName.endsWith('.map'),
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   return app;
 }

@@ -30,6 +30,8 @@ export interface ApiContext {
   plugins?: ApiPlugin[];
   /** Directory of the built console (served at /); absent: API only. */
   consoleDir?: string;
+  /** Serve the console's source maps (*.map); default: unless NODE_ENV=production. */
+  serveSourceMaps?: boolean;
 }
 
 /** A routes plugin: what a module contributes to the API. */

@@ -1,7 +1,7 @@
 // Application state: the session, the meters the user can see (kept live), and a render scheduler.
 // Live updates: Server-Sent Events from /api/v1/live when the server has it, otherwise polling
 // /api/v1/meters every few seconds (and probing for the live feed again now and then).
-import { ApiError, NetworkError, api, setToken, type Meter, type MeterList, type Session } from './api.ts';
+import { ApiError, NetworkError, api, setToken, withTicket, type Meter, type MeterList, type Session } from './api.ts';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -192,13 +192,15 @@ function startPolling(): void {
 async function tryLiveFeed(): Promise<boolean> {
   const token = state.session?.token;
   if (!token || typeof EventSource === 'undefined') return false;
-  const url = `/api/v1/live?access_token=${encodeURIComponent(token)}`;
   const ctl = new AbortController();
+  let url: string;
   try {
-    const res = await fetch(url, { headers: { accept: 'text/event-stream' }, signal: ctl.signal });
+    const res = await fetch('/api/v1/live', { headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` }, signal: ctl.signal });
     const ok = res.ok && (res.headers.get('content-type') ?? '').includes('text/event-stream');
     ctl.abort();
     if (!ok) return false;
+    // EventSource cannot send headers: a single-use ticket in the URL, never the token (a reconnect needs a new one).
+    url = await withTicket('/api/v1/live');
   } catch {
     return false;
   }

@@ -1,6 +1,6 @@
 // The audit log (GET /api/v1/audit): who did what, when, from where, why, and the policy's answer.
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { ApiError, api, firstArray, getToken } from '../api.ts';
+import { ApiError, api, firstArray, withTicket } from '../api.ts';
 import { update } from '../store.ts';
 import { t } from '../prefs.ts';
 import { dateTime } from '../format.ts';
@@ -40,8 +40,19 @@ export function auditView(): TemplateResult {
   }
   return html`<section aria-labelledby="h-audit">
     <h1 id="h-audit">${t('auditTitle')}</h1>
-    ${audit.status === 'ok' && audit.data.length ? html`<p><a class="btn" download="raseed-audit.csv"
-      href="/api/v1/audit.csv?limit=10000&access_token=${encodeURIComponent(getToken() ?? '')}">${t('exportCsv')}</a></p>` : nothing}
+    ${audit.status === 'ok' && audit.data.length ? html`<p><a class="btn" download="raseed-audit.csv" href="/api/v1/audit.csv"
+      @click=${downloadCsv}>${t('exportCsv')}</a></p>` : nothing}
     ${body}
   </section>`;
+}
+
+/** The CSV link carries a single-use ticket fetched at click time (bearer tokens never go into URLs). */
+function downloadCsv(ev: Event): void {
+  ev.preventDefault();
+  void withTicket('/api/v1/audit.csv?limit=10000').then((href) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.download = 'raseed-audit.csv';
+    a.click();
+  }, () => {});
 }
