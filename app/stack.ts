@@ -13,7 +13,7 @@ import {
   CommandService, Ingest, createTelemetryPipeline, parseSerialChannels, routeCommands, startSerialChannels, LatestStateWriter, connectExternalGateway, embeddedCommandTransport,
   embeddedPublishHook, type CommandTransport, type ExternalGateway, type TelemetryPipeline,
 } from '../gateway/index.ts';
-import { buildApi, type ApiPlugin, type RaseedApp } from '../dashboard-api/index.ts';
+import { buildApi, loadTls, type ApiPlugin, type RaseedApp } from '../dashboard-api/index.ts';
 import { planFleet, startFleet, type RunningFleet, type PlannedMeter } from '../meter-sim/index.ts';
 import type { ModuleInstance, RaseedModule, StackContext } from '../core/index.ts';
 import { migrationsOf, withBase } from './modules.ts';
@@ -50,7 +50,7 @@ export interface RunningStack {
   modules: Record<string, ModuleInstance>;
   admin: AdminCredentials;
   seeded: SeededFleet | null;
-  urls: { http: string | null; docs: string | null; mqtt: string | null };
+  urls: { http: string | null; docs: string | null; mqtt: string | null; mqtts?: string | null };
   /** Secret from which the simulated meters' passwords derive (demo fleet only). */
   fleetSecret: string;
   notes: string[];
@@ -98,6 +98,9 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       });
     }
 
+    // TLS (TLS_CERT/TLS_KEY, or TLS_SELF_SIGNED for development): HTTPS and MQTT over TLS beside plain MQTT.
+    const tls = await loadTls(config, dataDir, logger);
+    if (tls?.selfSigned) notes.push(`TLS: self-signed development certificate ${tls.certPath} (clients must trust it)`);
     let broker: RunningBroker | null = null;
     let external: ExternalGateway | null = null;
     let transport: CommandTransport | null = null;
@@ -117,6 +120,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
         redisUrl: config.BROKER_REDIS_URL,
         maxPacketBytes: config.MQTT_MAX_PACKET_BYTES,
         maxConnectionsPerAddress: config.MQTT_MAX_CONNECTIONS_PER_ADDRESS,
+        tls: tls ? { key: tls.key, cert: tls.cert, ca: tls.ca, port: config.MQTTS_PORT } : undefined,
       });
       const b = broker;
       stops.push(() => b.close());
@@ -210,13 +214,13 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     if (parts.api) {
       const port = await choosePort('HTTP', config.HTTP_PORT, config.explicit.has('HTTP_PORT'), 'HTTP_PORT', config.HTTP_HOST);
       if (port.moved) notes.push(`HTTP port ${config.HTTP_PORT} is in use; using ${port.port} instead`);
-      api = await buildApi({ db, config, logger, plugins, consoleDir: CONSOLE_DIR, authenticate: (token) => userForSession(db, token) });
+      api = await buildApi({ db, config, logger, plugins, consoleDir: CONSOLE_DIR, authenticate: (token) => userForSession(db, token), tls });
       await api.listen({ port: port.port, host: config.HTTP_HOST });
       const a = api;
       stops.push(() => a.close());
       const addr = api.server.address();
       const p = typeof addr === 'object' && addr ? addr.port : port.port;
-      httpUrl = `http://${config.HTTP_HOST === '0.0.0.0' ? 'localhost' : config.HTTP_HOST}:${p}`;
+      httpUrl = `${tls ? 'https' : 'http'}://${config.HTTP_HOST === '0.0.0.0' ? 'localhost' : config.HTTP_HOST}:${p}`;
     }
 
     let fleet: RunningFleet | null = null;
@@ -241,7 +245,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
 
     return {
       db, broker, external, ingest, transport, commands, box, online, pipeline, fleetSecret, modules, api, fleet, plan, admin, seeded, notes,
-      urls: { http: httpUrl, docs: httpUrl ? `${httpUrl}/docs` : null, mqtt: mqttUrl },
+      urls: { http: httpUrl, docs: httpUrl ? `${httpUrl}/docs` : null, mqtt: mqttUrl, mqtts: broker?.tlsPort ? `mqtts://${config.MQTT_HOST === '0.0.0.0' ? 'localhost' : config.MQTT_HOST}:${broker.tlsPort}` : null },
       stop: stopAll,
     };
   } catch (err) {

@@ -28,7 +28,8 @@ export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
     bodyLimit: 256 * 1024,
     // Fastify's own request logs would print URLs with tickets in them: ours (below) redact them.
     disableRequestLogging: true,
-  }).withTypeProvider<ZodTypeProvider>();
+    ...(ctx.tls ? { https: { key: ctx.tls.key, cert: ctx.tls.cert, minVersion: 'TLSv1.2' as const } } : {}),
+  } as Parameters<typeof Fastify>[0]).withTypeProvider<ZodTypeProvider>() as unknown as RaseedApp;
   app.addHook('onResponse', async (req, reply) => {
     req.log.debug({ method: req.method, url: redactUrl(req.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime), ip: req.ip }, 'request');
   });
