@@ -21,7 +21,7 @@ import { guardBody, guardUrl, redactUrl, trustedProxies } from './input-guard.ts
 export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
   const app = Fastify({
     // Per-request logs only at debug: a console polling every few seconds would drown everything else.
-    loggerInstance: ctx.logger.child({ part: 'api' }, { level: ['debug', 'trace'].includes(ctx.logger.level) ? ctx.logger.level : 'warn' }) as FastifyBaseLogger,
+    loggerInstance: ctx.logger.child({ part: 'api' }, { level: ctx.logger.level === 'info' ? 'warn' : ctx.logger.level }) as FastifyBaseLogger,
     // X-Forwarded-For only from the proxies named in TRUST_PROXY (none by default): anyone else could forge the
     // address that audit entries and sign-in throttling rely on.
     trustProxy: trustedProxies(ctx.config.TRUST_PROXY),
