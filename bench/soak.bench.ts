@@ -11,7 +11,7 @@
 //   - bad packets: malformed JSON, far-future readings and wrong-password MQTT CONNECTs, every second.
 // Everything runs in this one process (2 shared cores): generator and system under test compete, so latency here is
 // an upper bound of what the gateway alone would show.
-//   npm run bench soak                 SOAK_SECONDS=60 npm run bench soak
+//   npm run bench soak                 SOAK_SECONDS=60 npm run bench soak      SOAK_SIGNIN_CONCURRENCY=64 (no gate)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +54,8 @@ async function main(): Promise<void> {
   const config = loadConfig({
     HTTP_PORT: '0', MQTT_PORT: '0', HTTP_HOST: '127.0.0.1', MQTT_HOST: '127.0.0.1', SIM_METERS: String(METERS), SIM_INTERVAL: String(INTERVAL_S),
     RASEED_ADMIN_PASSWORD: 'soak-admin-pass', TRUST_PROXY: '127.0.0.1', SIGNIN_MAX_PER_USER: '100000', LOG_LEVEL: 'silent',
+    // SOAK_SIGNIN_CONCURRENCY=64 shows what the sign-in gate prevents (every storm's scrypt at once).
+    ...(process.env.SOAK_SIGNIN_CONCURRENCY ? { SIGNIN_CONCURRENCY: process.env.SOAK_SIGNIN_CONCURRENCY } : {}),
   }, {});
   let stack: RunningStack | null = null;
   const clients: MqttClient[] = [];
