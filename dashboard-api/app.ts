@@ -1,7 +1,7 @@
 // The Fastify shell: schema first (zod schemas are validation, serialisation and the OpenAPI document at
 // once), problem+json errors through one table, bearer auth, health, the console, and the modules' routes
 // plugins, each in its own encapsulated scope. It knows no module: the composition root hands them in.
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import { existsSync } from 'node:fs';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -27,7 +27,7 @@ export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
     trustProxy: trustedProxies(ctx.config.TRUST_PROXY),
     bodyLimit: 256 * 1024,
     // Fastify's own request logs would print URLs with tickets in them: ours (below) redact them.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     ...(ctx.tls ? { https: { key: ctx.tls.key, cert: ctx.tls.cert, minVersion: 'TLSv1.2' as const } } : {}),
   } as Parameters<typeof Fastify>[0]).withTypeProvider<ZodTypeProvider>() as unknown as RaseedApp;
   app.addHook('onResponse', async (req, reply) => {
@@ -77,6 +77,9 @@ export async function buildApi(ctx: ApiContext): Promise<RaseedApp> {
       },
     },
     crossOriginEmbedderPolicy: false,
+    // HSTS only when this server speaks HTTPS: over plain HTTP it would be ignored, and it must not pin a host name
+    // that a utility serves over HTTP on its LAN.
+    strictTransportSecurity: ctx.tls ? { maxAge: 180 * 86_400, includeSubDomains: false } : false,
   });
   // Nothing the API answers may be kept by a browser or proxy cache: answers carry session tokens, tickets,
   // STS tokens and personal data.

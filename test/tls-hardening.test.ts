@@ -46,9 +46,11 @@ afterAll(async () => {
 });
 
 const tlsPort = () => Number(new URL(s.urls.mqtts!).port);
+let lastHeaders: Record<string, unknown> = {};
 const get = (url: string, ca?: string) => new Promise<number>((resolve, reject) => {
   request(url, { ca }, (res) => {
     res.resume();
+    lastHeaders = res.headers;
     resolve(res.statusCode ?? 0);
   }).on('error', reject).end();
 });
@@ -59,6 +61,7 @@ describe('HTTPS', () => {
   it('serves the API over TLS to a client that trusts the certificate, and not to one that does not', async () => {
     expect(s.http).toMatch(/^https:/);
     expect(await get(`${s.http}/healthz`, readFileSync(f('server.pem'), 'utf8'))).toBe(200);
+    expect(lastHeaders['strict-transport-security']).toMatch(/max-age=15552000/);
     await expect(get(`${s.http}/healthz`)).rejects.toThrow(/self[- ]signed|certificate/i);
   });
 });
