@@ -6,6 +6,7 @@ import { startTestStack, type TestStack } from './support/stack.ts';
 import { captureLogger, type CapturedLog } from './support/log-capture.ts';
 import { createUser } from '../modules/registry/index.ts';
 import { WorkGate } from '../modules/registry/signin-guard.ts';
+import { loadConfig } from '../platform/index.ts';
 
 const apiOnly = { parts: { broker: false, gateway: false, sim: false } };
 let behindProxy: TestStack, direct: TestStack;
@@ -88,6 +89,14 @@ describe('addresses, sign-out and logs', () => {
     await direct.api('/api/v1/me', { token });
     expect(log.lines.some((l) => l.msg === 'request')).toBe(true);
     expect(JSON.stringify(log.lines)).not.toContain(token);
+  });
+});
+
+describe('TRUST_PROXY settings', () => {
+  it('is off by default and refuses "trust everyone"', () => {
+    expect(loadConfig({}, {}).TRUST_PROXY).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }, {}).TRUST_PROXY).toBe('10.0.0.1, 10.1.0.0/16');
+    for (const bad of ['true', '*', '0.0.0.0/0', 'a;b']) expect(() => loadConfig({ TRUST_PROXY: bad }, {})).toThrow(/TRUST_PROXY/);
   });
 });
 
