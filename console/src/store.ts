@@ -164,7 +164,11 @@ export async function startLive(): Promise<void> {
   if (!(await tryLiveFeed())) startPolling();
 }
 
+/** Bumped by stopLive, so a reconnect scheduled before it does not come back to life after it. */
+let liveGeneration = 0;
+
 export function stopLive(): void {
+  liveGeneration++;
   if (pollTimer) clearInterval(pollTimer);
   if (probeTimer) clearInterval(probeTimer);
   pollTimer = probeTimer = null;
@@ -237,13 +241,17 @@ async function tryLiveFeed(): Promise<boolean> {
     source.addEventListener(type, onData as EventListener);
   }
   source.onerror = () => {
-    if (source?.readyState === EventSource.CLOSED) {
-      source = null;
-      startPolling();
-    } else {
-      state.live.networkDown = true;
-      update();
-    }
+    // A ticket is good once: instead of letting EventSource retry the spent URL, open the feed again with a new
+    // ticket after a pause (or poll when the feed is gone).
+    const gen = liveGeneration;
+    source?.close();
+    source = null;
+    state.live.networkDown = true;
+    update();
+    setTimeout(() => {
+      if (gen !== liveGeneration || source) return;
+      void tryLiveFeed().then((ok) => { if (!ok && gen === liveGeneration) startPolling(); });
+    }, 2000);
   };
   source.onopen = () => {
     state.live.networkDown = false;
