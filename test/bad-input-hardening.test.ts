@@ -16,7 +16,7 @@ afterAll(async () => {
   await s?.stop();
 });
 
-const expect4xx = (r: { status: number; headers: Headers; body: any }, status?: number) => {
+const expect4xx = (r: { status: number; headers: Headers; body: unknown }, status?: number) => {
   expect(r.status, JSON.stringify(r.body)).toBeGreaterThanOrEqual(400);
   expect(r.status, JSON.stringify(r.body)).toBeLessThan(500);
   if (status) expect(r.status, JSON.stringify(r.body)).toBe(status);

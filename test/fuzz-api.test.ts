@@ -30,7 +30,7 @@ beforeAll(async () => {
   // One real top-up, finished (accepted by the meter, ledger posted) before anything is counted.
   const seed = await s.api(`/api/v1/meters/${meterId}/topups?wait=15000`, { method: 'POST', token: admin, headers: { 'idempotency-key': 'fuzz-seed-1' }, json: { amount: '5.000' } });
   await eventually(async () => (await s.api(`/api/v1/topups/${seed.body.reference}`, { token: admin })).body.state === 'accepted');
-  const doc = (await s.api('/docs/json')).body as { paths: Record<string, Record<string, any>> };
+  const doc = (await s.api('/docs/json')).body as { paths: Record<string, Record<string, { parameters?: Param[]; requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown>; required?: string[] } }> } }>> };
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
       const schema = op.requestBody?.content?.['application/json']?.schema;

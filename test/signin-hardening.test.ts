@@ -55,7 +55,7 @@ describe('sign-in throttling and lockout', () => {
     expect(locked.body.code).toBe('signin_locked');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
     const admin = await behindProxy.adminToken();
-    const audit = (await behindProxy.api('/api/v1/audit?action=session.lockout&limit=10', { token: admin })).body.entries as any[];
+    const audit = (await behindProxy.api('/api/v1/audit?action=session.lockout&limit=10', { token: admin })).body.entries as Record<string, unknown>[];
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ target: 'lock1', outcome: 'locked', ip: '198.51.100.20' });
   });
@@ -65,11 +65,11 @@ describe('addresses, sign-out and logs', () => {
   it('believes X-Forwarded-For only from TRUST_PROXY', async () => {
     await signIn(direct, 'forger', 'wrong-password', '10.9.9.9');
     const admin = await direct.adminToken();
-    const rows = (await direct.api('/api/v1/audit?actor=forger&limit=5', { token: admin })).body.entries as any[];
+    const rows = (await direct.api('/api/v1/audit?actor=forger&limit=5', { token: admin })).body.entries as Record<string, unknown>[];
     expect(rows[0].ip).toBe('127.0.0.1');
     await signIn(behindProxy, 'forwarded', 'wrong-password', '192.0.2.77');
     const a2 = await behindProxy.adminToken();
-    const rows2 = (await behindProxy.api('/api/v1/audit?actor=forwarded&limit=5', { token: a2 })).body.entries as any[];
+    const rows2 = (await behindProxy.api('/api/v1/audit?actor=forwarded&limit=5', { token: a2 })).body.entries as Record<string, unknown>[];
     expect(rows2[0].ip).toBe('192.0.2.77');
   });
 
