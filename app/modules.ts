@@ -9,11 +9,13 @@ import { commandsModule } from '../modules/commands/index.ts';
 import { telemetryModule } from '../modules/telemetry/index.ts';
 import { prepaidModule } from '../modules/prepaid/index.ts';
 import { policyModule } from '../modules/policy/index.ts';
+import { notificationsModule } from '../modules/notifications/index.ts';
+import { deskModule } from '../modules/desk/index.ts';
 
 /** Always running: the audit log, the registry (sign-in, meters, live feed), command views, telemetry reads. */
 export const BASE_MODULES: RaseedModule[] = [auditModule, registryModule, commandsModule, telemetryModule];
 /** The business features `raseed start` adds (a stack can be started with others, e.g. in tests). */
-export const FEATURE_MODULES: RaseedModule[] = [prepaidModule, policyModule];
+export const FEATURE_MODULES: RaseedModule[] = [prepaidModule, policyModule, notificationsModule, deskModule];
 export const DEFAULT_MODULES: RaseedModule[] = [...BASE_MODULES, ...FEATURE_MODULES];
 
 /** The base modules, then these features (a feature named like a base module replaces it). */

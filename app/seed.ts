@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createMeter, createSubscriber, createUser, findUserByName } from '../modules/registry/index.ts';
-import { hashMachineSecret, randomPassword, type Db } from '../platform/index.ts';
+import { hashMachineSecret, isUniqueViolation, randomPassword, verifyPassword, type Db } from '../platform/index.ts';
 import { simPassword, type PlannedMeter } from '../meter-sim/index.ts';
 
 export interface AdminCredentials {
@@ -14,12 +14,49 @@ export interface AdminCredentials {
   fromEnv: boolean;
 }
 
+/**
+ * Creates the first operator unless one exists. Race-safe: two processes starting together on a fresh database
+ * both try; the loser's INSERT meets the unique username and it answers as if the admin had existed.
+ */
 export async function ensureAdmin(db: Db, envPassword?: string): Promise<AdminCredentials> {
   const existing = await findUserByName(db, 'admin');
   if (existing) return { username: 'admin', generatedPassword: null, fromEnv: false };
   const password = envPassword ?? randomPassword(12);
-  await createUser(db, { username: 'admin', password, role: 'admin', displayName: 'Administrator' });
+  try {
+    await createUser(db, { username: 'admin', password, role: 'admin', displayName: 'Administrator' });
+  } catch (err) {
+    if (isUniqueViolation(err) && (await findUserByName(db, 'admin'))) {
+      return { username: 'admin', generatedPassword: null, fromEnv: Boolean(envPassword) };
+    }
+    throw err;
+  }
   return { username: 'admin', generatedPassword: envPassword ? null : password, fromEnv: Boolean(envPassword) };
+}
+
+/** A process whose copy of a shared secret differs from the one the other processes on this database use. */
+export class SharedSecretMismatchError extends Error {
+  override name = 'SharedSecretMismatchError';
+  constructor(readonly setting: string, hint: string) {
+    super(`${setting} differs from the one the other Raseed processes on this database use; ${hint}`);
+  }
+}
+
+/**
+ * Checks a secret that every process on one database must share against its fingerprint in the store (salted
+ * SHA-256; the value itself is never stored). The first process records it; a later one with a different value
+ * throws SharedSecretMismatchError naming the setting. Secrets are random (128+ bits), so the fingerprint
+ * cannot be searched.
+ */
+export async function checkSharedSecret(db: Db, setting: string, value: string, hint: string): Promise<'recorded' | 'matched'> {
+  const row = async () => (await db.query<{ fingerprint: string }>('SELECT fingerprint FROM shared_secret_fingerprints WHERE name = $1', [setting])).rows[0];
+  let r = await row();
+  if (!r) {
+    const ins = await db.query('INSERT INTO shared_secret_fingerprints (name, fingerprint, set_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING RETURNING 1', [setting, hashMachineSecret(value), Date.now()]);
+    if (ins.rows.length) return 'recorded';
+    r = await row();
+  }
+  if (!(await verifyPassword(value, r!.fingerprint))) throw new SharedSecretMismatchError(setting, hint);
+  return 'matched';
 }
 
 /** A secret kept in the data directory (or only in memory when there is none). */
@@ -52,11 +89,14 @@ export async function seedFleet(db: Db, plan: PlannedMeter[], fleetSecret: strin
         const u = await createUser(tx, { username: `subscriber${i + 1}`, password: simPassword(fleetSecret, `user:subscriber${i + 1}`), role: 'subscriber', displayName: p.subscriberName, locale: i % 2 ? 'en' : 'ar' });
         userId = u.id;
       }
+      // Through the registry's own writer (search columns included): Arabic and English names, an Omani mobile number.
+      const phone = `+968 9${String(1000 + i).padStart(3, '0').slice(-3)} ${String(4000 + i).padStart(4, '0').slice(-4)}`;
       const subscriberId = await createSubscriber(tx, {
         accountNo: `ACC-${p.id}`, name: p.subscriberName, nameAr: p.subscriberNameAr, userId, protectedCategory: p.protectedCategory,
+        ...(p.protectedCategory ? { protectedEvidence: 'demo fleet' } : {}), phone, language: i % 2 ? 'en' : 'ar',
       });
       await createMeter(tx, {
-        id: p.id, service: p.service, subscriberId, area: p.area, transport: 'mqtt',
+        id: p.id, service: p.service, subscriberId, area: p.area, transport: 'mqtt', status: 'active', model: p.service === 'water' ? 'SimWater 1' : 'SimMeter 1',
         mqttPasswordHash: hashMachineSecret(simPassword(fleetSecret, p.id)), relayNeedsButton: p.relayNeedsButton,
       });
     });

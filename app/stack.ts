@@ -3,21 +3,22 @@
 // and optionally a simulated fleet. The one place that knows which modules exist. Tests start the same
 // stack on ephemeral ports.
 import { join, resolve } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { choosePort, openStore, SecretBox, type Db, type Logger, type LoadedConfig } from '../platform/index.ts';
-import { RegistryMeterDirectory, createMeter, getMeter, upsertServiceAccount, userForSession } from '../modules/registry/index.ts';
-import { identityOf, startBroker, type RunningBroker } from '../broker/index.ts';
+import { RegistryMeterDirectory, createMeter, getMeter, upsertServiceAccount, userForSession, type RegistryApi } from '../modules/registry/index.ts';
+import { identityOf, startBroker, MosquittoDynsec, type RunningBroker } from '../broker/index.ts';
 import {
   CommandService, Ingest, createTelemetryPipeline, parseSerialChannels, routeCommands, startSerialChannels, LatestStateWriter, connectExternalGateway, embeddedCommandTransport,
   embeddedPublishHook, type CommandTransport, type ExternalGateway, type TelemetryPipeline,
 } from '../gateway/index.ts';
 import { buildApi, loadTls, type ApiPlugin, type RaseedApp } from '../dashboard-api/index.ts';
-import { planFleet, startFleet, type RunningFleet, type PlannedMeter } from '../meter-sim/index.ts';
+import { planFleet, simPassword, startFleet, type RunningFleet, type PlannedMeter } from '../meter-sim/index.ts';
 import type { ModuleInstance, RaseedModule, StackContext } from '../core/index.ts';
 import { migrationsOf, withBase } from './modules.ts';
-import { dataSecret, ensureAdmin, seedFleet, type AdminCredentials, type SeededFleet } from './seed.ts';
+import { checkSharedSecret, dataSecret, ensureAdmin, seedFleet, type AdminCredentials, type SeededFleet } from './seed.ts';
+import { VENDING_KEY_FILE } from '../modules/prepaid/index.ts';
 
 export interface StackOptions {
   config: LoadedConfig;
@@ -56,6 +57,13 @@ export interface RunningStack {
   notes: string[];
   stop(): Promise<void>;
 }
+
+/** What to share when a process's secret differs from the other processes' on this database. */
+const SHARE_HINT = {
+  MQTT_PASSWORD: 'set MQTT_PASSWORD to the same value for every `raseed broker` and `raseed gateway` (or run them on one DATA_DIR)',
+  RASEED_DATA_KEY: 'set RASEED_DATA_KEY to the same value on every machine (or copy DATA_DIR/data.key from the first one)',
+  VENDING_KEY: 'set VENDING_KEY to the same value on every machine (or copy DATA_DIR/vending-key.hex from the first one)',
+} as const;
 
 const CONSOLE_DIR = fileURLToPath(new URL('../console/dist/', import.meta.url));
 
@@ -129,15 +137,22 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       if (!parts.gateway) {
         // A broker alone: the gateway logs in with a service account.
         const password = config.MQTT_PASSWORD ?? dataSecret(dataDir, 'gateway-mqtt.secret');
+        await checkSharedSecret(db, 'MQTT_PASSWORD', password, SHARE_HINT.MQTT_PASSWORD);
         await upsertServiceAccount(db, 'gateway', password);
         notes.push(`gateway MQTT account: svc:gateway (password ${config.MQTT_PASSWORD ? 'from MQTT_PASSWORD' : `in ${dataDir ?? 'memory'}/gateway-mqtt.secret`})`);
       }
     } else if (config.MQTT_URL && ingest) {
+      const password = config.MQTT_PASSWORD ?? dataSecret(dataDir, 'gateway-mqtt.secret');
+      await checkSharedSecret(db, 'MQTT_PASSWORD', password, SHARE_HINT.MQTT_PASSWORD);
       external = await connectExternalGateway(ingest, {
         url: config.MQTT_URL,
         username: config.MQTT_USERNAME ?? 'svc:gateway',
-        password: config.MQTT_PASSWORD ?? dataSecret(dataDir, 'gateway-mqtt.secret'),
+        password,
         sharedGroup: config.MQTT_SHARED_GROUP,
+        gatewayId: config.GATEWAY_ID,
+        sessionExpiryS: config.MQTT_SESSION_EXPIRY_S,
+        takeoverAfterMs: config.GATEWAY_TAKEOVER_AFTER_S * 1000,
+        db,
         logger: logger.child({ part: 'gateway' }),
       });
       const e = external;
@@ -159,7 +174,9 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       notes.push(`serial channels: ${serialChannels.map((c) => c.path).join(', ')}`);
     }
 
-    const box = config.RASEED_DATA_KEY ? SecretBox.fromBase64(config.RASEED_DATA_KEY) : SecretBox.fromBase64(dataSecret(dataDir, 'data.key'));
+    const dataKey = config.RASEED_DATA_KEY ?? dataSecret(dataDir, 'data.key');
+    await checkSharedSecret(db, 'RASEED_DATA_KEY', dataKey, SHARE_HINT.RASEED_DATA_KEY);
+    const box = SecretBox.fromBase64(dataKey);
     const online = new Set<string>();
     const commands = new CommandService({
       db, box, transport, logger: logger.child({ part: 'commands' }), isOnline: (id) => (ingest ? online.has(id) : undefined), meterExists: (id) => directory.exists(id),
@@ -178,7 +195,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
         onStatus: async (meterId, isOnline) => {
           if (!isOnline) return void online.delete(meterId);
           online.add(meterId);
-          if (!broker) await commands.onOnline(meterId);
+          // Not awaited: on an external broker this runs inside MQTT.js's message handler (gateway/mqtt.ts).
+          if (!broker) void commands.onOnline(meterId).catch((err: unknown) => logger.warn({ err, meter: meterId }, 'delivering waiting commands failed'));
         },
       });
     }
@@ -202,6 +220,29 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       modules[m.name] = inst;
       if (inst.stop) stops.push(inst.stop);
     }
+    // The vending key (prepaid) must be the same in every process: the API vends, the simulated fleet decodes.
+    const vendingKey = config.VENDING_KEY ?? (dataDir && existsSync(join(dataDir, VENDING_KEY_FILE)) ? readFileSync(join(dataDir, VENDING_KEY_FILE), 'utf8').trim() : null);
+    if (modules.prepaid && vendingKey) await checkSharedSecret(db, 'VENDING_KEY', vendingKey.toLowerCase(), SHARE_HINT.VENDING_KEY);
+
+    // Per-meter security on an external Mosquitto: credentials and ACLs into its dynamic-security plugin.
+    let dynsec: MosquittoDynsec | null = null;
+    if (config.MOSQUITTO_DYNSEC && config.MQTT_URL) {
+      if (!config.MOSQUITTO_ADMIN_USERNAME || !config.MOSQUITTO_ADMIN_PASSWORD) throw new Error('MOSQUITTO_DYNSEC needs MOSQUITTO_ADMIN_USERNAME and MOSQUITTO_ADMIN_PASSWORD (a dynamic-security admin client)');
+      const d = new MosquittoDynsec({ url: config.MQTT_URL, username: config.MOSQUITTO_ADMIN_USERNAME, password: config.MOSQUITTO_ADMIN_PASSWORD, logger: logger.child({ part: 'dynsec' }) });
+      await d.connect();
+      stops.push(() => d.close());
+      await d.setup(config.MQTT_USERNAME ?? 'svc:gateway', config.MQTT_PASSWORD);
+      // Rotation (a password) and revocation (null) from the registry reach Mosquitto too.
+      (modules.registry?.api as RegistryApi | undefined)?.onCredentialsChanged((meterId, password) => {
+        void (password === null ? d.revoke(meterId) : d.provision(meterId, password))
+          .catch((err) => logger.error({ err, meter: meterId }, 'dynsec: provisioning the meter in Mosquitto failed'));
+      });
+      dynsec = d;
+    }
+    // Rotated or revoked meter credentials end the meter's live MQTT session at once (a rotated meter logs in again with its new password).
+    const embedded = broker;
+    const registryApi = modules.registry?.api as RegistryApi | undefined;
+    if (embedded && registryApi) registryApi.onCredentialsChanged((meterId) => void embedded.disconnect(meterId));
     // Retries and expiry start once every module has registered its command kinds.
     if (transport) {
       commands.start();
@@ -230,6 +271,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       if (!mqttUrl) throw new Error('the simulated fleet needs a broker: run the broker here or set MQTT_URL');
       seeded = await seedFleet(db, plan, fleetSecret, (d, t) => o.onProgress?.('registering simulated meters', d, t));
       for (const p of plan) directory.invalidate(p.id);
+      if (dynsec) for (const p of plan) await dynsec.provision(p.id, simPassword(fleetSecret, p.id));
       for (const m of Object.values(modules)) await m.afterSeed?.(plan);
       const decoders = Object.values(modules).map((m) => m.simDecoderFor).filter((f) => f !== undefined);
       fleet = await startFleet(plan, {

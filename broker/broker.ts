@@ -52,6 +52,8 @@ export interface RunningBroker {
   port: number;
   /** Port of the MQTT over TLS listener, when there is one. */
   tlsPort: number | null;
+  /** Ends a client's session now (its credentials were revoked or rotated); false when it is not connected here. */
+  disconnect(clientId: string): boolean;
   close(): Promise<void>;
 }
 
@@ -175,7 +177,9 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
     const { default: mqemitterRedis } = await import('mqemitter-redis');
     const { default: redisPersistence } = await import('aedes-persistence-redis');
     opts.mq = mqemitterRedis({ connectionString: o.redisUrl } as never);
-    opts.persistence = redisPersistence({ connectionString: o.redisUrl } as never);
+    // aedes-persistence-redis hands its options to ioredis as an options object and ignores connectionString:
+    // without this it writes into DB 0 on localhost whatever the URL says.
+    opts.persistence = joinConcurrentSubscriptionWrites(redisPersistence(redisOptionsOf(o.redisUrl)) as PersistenceWithSubs) as never;
   }
   const aedes = await Aedes.createBroker(opts);
   aedes.on('clientReady', (client) => {
@@ -240,6 +244,13 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
     aedes,
     port,
     tlsPort,
+    disconnect(clientId: string) {
+      const client = (aedes as unknown as { clients: Record<string, Client | undefined> }).clients[clientId];
+      if (!client) return false;
+      log.info({ clientId }, 'mqtt session ended: credentials changed');
+      client.close();
+      return true;
+    },
     async close() {
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -260,4 +271,44 @@ class RateLimitedNotices {
     this.seen.set(key, now);
     return true;
   }
+}
+
+/** ioredis options from a redis:// or rediss:// URL (host, port, database, credentials, TLS). */
+export function redisOptionsOf(url: string): { host: string; port: number; db: number; username?: string; password?: string; tls?: object } {
+  const u = new URL(url);
+  const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : Number(u.searchParams.get('db') ?? 0);
+  if (!Number.isInteger(db) || db < 0) throw new Error(`BROKER_REDIS_URL: bad database number in ${u.pathname}`);
+  return {
+    host: u.hostname || '127.0.0.1',
+    port: u.port ? Number(u.port) : 6379,
+    db,
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}
+
+interface PersistenceWithSubs {
+  addSubscriptions(client: unknown, subs: unknown[], cb?: (err: Error | null, client?: unknown) => void): Promise<unknown> | void;
+}
+
+/**
+ * aedes 1.x stores a persistent session's SUBSCRIBE once per filter, each time with ALL the packet's filters, at the
+ * same time. aedes-persistence-redis then waits for its own broadcast under a key made of the first filter: the second
+ * wait replaces the first, whose promise never settles, and the client never gets its SUBACK (nor any message).
+ * Concurrent writes of the same packet's filters (the same array) are joined into one.
+ */
+export function joinConcurrentSubscriptionWrites<P extends PersistenceWithSubs>(p: P): P {
+  const orig = p.addSubscriptions.bind(p);
+  const inflight = new WeakMap<object, Promise<unknown>>();
+  p.addSubscriptions = ((client: unknown, subs: unknown[], cb?: (err: Error | null, client?: unknown) => void) => {
+    let pending = inflight.get(subs);
+    if (!pending) {
+      pending = Promise.resolve(orig(client, subs)).finally(() => inflight.delete(subs));
+      inflight.set(subs, pending);
+    }
+    if (!cb) return pending;
+    pending.then(() => cb(null, client), (err: Error) => cb(err));
+  }) as P['addSubscriptions'];
+  return p;
 }

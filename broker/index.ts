@@ -5,3 +5,4 @@ export {
   LoginThrottle, Backoff, PacketSizeGuard, PacketTooLargeError, ConnectionCounter, isWellFormedUsername, ADDRESS_BACKOFF, USERNAME_BACKOFF,
   DEFAULT_METER_MAX_PACKET_BYTES, DEFAULT_SERVICE_MAX_PACKET_BYTES, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, type BackoffPolicy,
 } from './limits.ts';
+export { MosquittoDynsec, DynsecError, meterAcls, meterRole, DYNSEC_TOPIC, type DynsecOptions, type MeterCredential } from './dynsec.ts';

@@ -5,6 +5,7 @@ import { ConfigError, PortInUseError, copyStore, createLogger, loadConfig, openA
 import { allMigrations, startStack, type StackOptions } from '../app/index.ts';
 import { banner } from './banner.ts';
 import { registerStsCommands } from './sts.ts';
+import { registerMeterCommands } from './meters.ts';
 
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -65,7 +66,7 @@ async function run(flags: CommonFlags, parts: StackOptions['parts']): Promise<vo
   try {
     stack = await startStack({ config, logger, parts, onProgress });
   } catch (err) {
-    if (err instanceof PortInUseError) {
+    if (err instanceof PortInUseError || (err instanceof Error && ['SharedSecretMismatchError', 'GatewayIdInUseError'].includes(err.name))) {
       process.stderr.write(`raseed: ${err.message}\n`);
       process.exit(2);
     }
@@ -109,6 +110,7 @@ export function buildProgram(): Command {
   withCommonFlags(program.command('sim').description('run only a simulated fleet against the broker at MQTT_URL (meters are registered in the store)'))
     .action((f: CommonFlags) => run(f, { broker: false, gateway: false, api: false, sim: true }));
   registerStsCommands(program);
+  registerMeterCommands(program);
   program.command('store').description('the SQL store').command('copy <from> <to>')
     .description('copy every row and sequence of one store into another, empty one (each a postgres:// URL or a store directory such as DATA_DIR/pg); stop Raseed first')
     .action(async (from: string, to: string) => {

@@ -9,7 +9,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // No public source map: the console's source is open, but the served bundle need not ship it.
+    sourcemap: false,
     assetsInlineLimit: 0,
   },
   server: {

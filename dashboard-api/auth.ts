@@ -10,7 +10,7 @@ declare module 'fastify' {
   }
 }
 
-export const OPERATOR_ROLES: Role[] = ['admin', 'operator', 'viewer'];
+export const OPERATOR_ROLES: Role[] = ['admin', 'supervisor', 'operator', 'call_centre', 'cashier', 'field_technician', 'viewer'];
 
 /** The bearer token of the Authorization header (never from the URL: see tickets.ts). */
 export function bearerToken(req: FastifyRequest): string | null {
@@ -40,8 +40,14 @@ export function requireRole(...roles: Role[]) {
   };
 }
 
-/** Operators see every meter; a subscriber only their own. */
-export function canSeeMeter(user: Principal, meterSubscriberId: number | null): boolean {
-  if (OPERATOR_ROLES.includes(user.role)) return true;
+/** Operators see every meter of their areas (all areas when they have none); a subscriber only their own. */
+export function canSeeMeter(user: Principal, meterSubscriberId: number | null, meterArea?: string): boolean {
+  if (OPERATOR_ROLES.includes(user.role)) return inAreas(user, meterArea);
   return user.role === 'subscriber' && user.subscriberId !== null && user.subscriberId === meterSubscriberId;
+}
+
+/** Whether an operator's area scope covers this area (no scope: every area; a scoped operator and an area not given: no). */
+export function inAreas(user: Principal, area: string | undefined): boolean {
+  if (!user.areas?.length) return true;
+  return area !== undefined && user.areas.includes(area);
 }

@@ -51,6 +51,7 @@ export const STATUS_OF: Readonly<Record<ErrorKind, { status: number; title: stri
   conflict: { status: 409, title: 'Conflict' },
   too_many: { status: 429, title: 'Too many requests' },
   unavailable: { status: 503, title: 'Service unavailable' },
+  unprocessable: { status: 422, title: 'Unprocessable content' },
 };
 
 /** The problem a thrown error stands for, or null for an error that is not the caller's doing (a 500). */

@@ -8,7 +8,7 @@ import type { Db, Logger, LoadedConfig } from '../platform/index.ts';
 export type RaseedApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
 /** Roles a signed-in person can have. */
-export type Role = 'admin' | 'operator' | 'viewer' | 'subscriber';
+export type Role = 'admin' | 'supervisor' | 'operator' | 'call_centre' | 'cashier' | 'field_technician' | 'viewer' | 'subscriber';
 
 /** The person behind a bearer token (the registry's user). */
 export interface Principal {
@@ -18,6 +18,8 @@ export interface Principal {
   displayName: string | null;
   locale: string;
   subscriberId: number | null;
+  /** Areas an operator may see and act on; empty: every area. */
+  areas?: string[];
 }
 
 export interface ApiContext {

@@ -2,7 +2,7 @@
 // last will for offline), publishes a reading every interval and events as they happen (QoS 1),
 // and executes commands from its command topic, answering each with an ack.
 import mqtt, { type MqttClient } from 'mqtt';
-import { MeterCommand, decodePayload, meterTopic, type MeterEvent } from '../protocols/index.ts';
+import { CommandEnvelope, MeterCommand, decodePayload, meterTopic, type CommandAck, type MeterEvent } from '../protocols/index.ts';
 import type { SimMeter } from './meter.ts';
 
 export interface MqttMeterOptions {
@@ -75,9 +75,15 @@ export class MqttMeter {
     const d = decodePayload(MeterCommand, payload);
     if (!d.ok) {
       this.rejectedCommands.push(d.error.message);
+      // A well-formed command of a kind this meter does not know is answered, as a real meter would: rejected.
+      const env = decodePayload(CommandEnvelope, payload);
+      if (env.ok) this.ack({ v: 1, ref: env.value.ref, ts: this.now(), status: 'rejected', result: 'unsupported', detail: `unknown command kind ${env.value.type}` });
       return;
     }
-    const ack = this.meter.handleCommand(d.value, this.now());
+    this.ack(this.meter.handleCommand(d.value, this.now()));
+  }
+
+  private ack(ack: CommandAck): void {
     void this.client?.publishAsync(meterTopic(this.meter.id, 'acks'), JSON.stringify(ack), { qos: 1 }).catch(() => {});
   }
 

@@ -3,7 +3,7 @@
 // (dashboard-api/problem.ts); modules never pick status codes themselves.
 
 /** What kind of failure: the API's error table turns each into one HTTP status. */
-export type ErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_many' | 'unavailable';
+export type ErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_many' | 'unavailable' | 'unprocessable';
 
 export interface DomainErrorOptions {
   /** Problem type slug (https://raseed.dev/problems/<slug>); default: the code with dashes. */

@@ -12,13 +12,14 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { loadConfig, silentLogger } from '../platform/index.ts';
 import { startStack, type RunningStack } from '../app/index.ts';
 import { chromiumAvailable, launchChromium } from './support/browser.ts';
+import { createUser } from '../modules/registry/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'console', 'dist', 'index.html');
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 const ADMIN_PASSWORD = 'test-admin-pass';
 const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 860 };
+const DESKTOP = { width: 1366, height: 850 };
 
 const haveChromium = chromiumAvailable();
 
@@ -50,7 +51,7 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
   beforeAll(async () => {
     ensureConsoleBuilt();
     mkdirSync(SHOTS, { recursive: true });
-    const config = loadConfig({ HTTP_PORT: '0', MQTT_PORT: '0', HTTP_HOST: '127.0.0.1', MQTT_HOST: '127.0.0.1', SIM_METERS: '4', SIM_INTERVAL: '1', RASEED_ADMIN_PASSWORD: ADMIN_PASSWORD }, {});
+    const config = loadConfig({ HTTP_PORT: '0', MQTT_PORT: '0', HTTP_HOST: '127.0.0.1', MQTT_HOST: '127.0.0.1', SIM_METERS: '5', SIM_INTERVAL: '1', RASEED_ADMIN_PASSWORD: ADMIN_PASSWORD }, {});
     stack = await startStack({ config, logger: silentLogger, inMemoryStore: true });
     base = stack.urls.http!;
     browser = await launchChromium();
@@ -61,7 +62,7 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     await stack?.stop();
   });
 
-  /** Whether the API has this route yet (other issues land during development): 404 "no route" means no. */
+  /** Whether the API has this route yet (a route this server does not offer): 404 "no route" means no. */
   async function routeExists(method: string, path: string): Promise<boolean> {
     const res = await fetch(base + path, { method, headers: { accept: 'application/json', 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
     if (res.status !== 404) return true;
@@ -70,7 +71,8 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
   }
 
   async function newContext(viewport: { width: number; height: number }, locale?: 'ar' | 'en'): Promise<BrowserContext> {
-    const ctx = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Asia/Muscat', deviceScaleFactor: 1 });
+    // The browser is in another zone than the utility (TIME_ZONE Asia/Muscat): every time shown must still be Muscat's.
+    const ctx = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London', deviceScaleFactor: 1 });
     await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     if (locale) await ctx.addInitScript((l) => { if (!localStorage.getItem('raseed.locale')) localStorage.setItem('raseed.locale', l); }, locale);
     return ctx;
@@ -117,7 +119,7 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
 
     // The fleet: every simulated meter, and readings that change without reloading.
     const rows = page.locator('table.meters tbody tr[data-meter]');
-    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(4);
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(5);
     const first = rows.first().locator('td.reading');
     await expect.poll(() => first.getAttribute('data-seq'), { timeout: 15_000 }).not.toBe('');
     const seq0 = await first.getAttribute('data-seq');
@@ -129,7 +131,7 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     await page.fill('#f-q', firstId);
     await expect.poll(() => rows.count()).toBe(1);
     await page.fill('#f-q', '');
-    await expect.poll(() => rows.count()).toBe(4);
+    await expect.poll(() => rows.count()).toBe(5);
     await expectLabelled(page);
     await shot(page, 'console-desktop-en');
 
@@ -170,8 +172,14 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
         await visible(dlg.locator('.preview .policy[data-decision], .preview .notice'));
         await shot(page, 'console-policy-preview-en', false);
         if (await dlg.locator('[data-action=final-notice]').count()) {
-          // The notice rule held it back: record a final notice (audited), and the policy is asked again.
+          // The notice rule held it back: record a final notice (audited) with how it was served and the evidence,
+          // confirmed explicitly (not one click), and the policy is asked again.
           await dlg.locator('[data-action=final-notice]').click();
+          await dlg.locator('[data-action=final-notice-confirm]').click();
+          expect(await dlg.locator('#notice-evidence').getAttribute('aria-invalid')).toBe('true');
+          await dlg.locator('#notice-how').selectOption('letter');
+          await dlg.locator('#notice-evidence').fill('letter FN-2211 received by the tenant');
+          await dlg.locator('[data-action=final-notice-confirm]').click();
           await visible(dlg.locator('.preview .notice.ok'));
           await visible(dlg.locator('.preview .policy[data-decision]'));
           await shot(page, 'console-policy-after-notice-en', false);
@@ -268,6 +276,253 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     // The choice is remembered.
     await page.reload();
     expect(await page.evaluate(() => localStorage.getItem('raseed.locale'))).toBe('en');
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 180_000);
+
+  /** A bearer token for the API itself (what another operator's console or a script would do). */
+  async function apiToken(): Promise<string> {
+    const res = await fetch(base + '/api/v1/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+    return ((await res.json()) as { token: string }).token;
+  }
+
+  /** Widest element on the page (px) against the viewport: nothing may stick out on a phone. */
+  async function overflow(page: Page): Promise<{ width: number; culprit: string }> {
+    return page.evaluate(() => {
+      let culprit = '';
+      const max = document.documentElement.scrollWidth;
+      for (const el of document.querySelectorAll('main *')) {
+        const r = el.getBoundingClientRect();
+        if (r.width && (r.right > window.innerWidth + 1 || r.left < -1)) {
+          if (!el.closest('.table-wrap.scroll, r-chart, .sr-only')) {
+            culprit ||= `${el.tagName.toLowerCase()}.${(el as HTMLElement).className} ${Math.round(r.left)}..${Math.round(r.right)}`;
+          }
+        }
+      }
+      return { width: max, culprit };
+    });
+  }
+
+  it('what misled operators: language per person, the utility\'s time zone, Arabic without codes, phones, live relay', async () => {
+    const token = await apiToken();
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const ctx = await newContext(DESKTOP);
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const notFound: string[] = [];
+    page.on('response', (r) => { if (r.status() === 404 && r.url().includes('/api/')) notFound.push(r.url()); });
+    const asked: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/consumption?')) asked.push(r.url()); });
+
+    // Arabic chosen on the sign-in page wins (admin's account says English), survives a reload and the next sign-in.
+    await page.goto(base + '/');
+    await page.waitForURL(/\/login$/);
+    await switchLanguage(page, 'ar');
+    await page.fill('#login-user', 'admin');
+    await page.fill('#login-pass', ADMIN_PASSWORD);
+    await page.click('form button[type=submit]');
+    await expect.poll(() => page.locator('main h1').innerText(), { timeout: 15_000 }).toBe('العدادات');
+    expect(await page.getAttribute('html', 'lang')).toBe('ar');
+    // One fetch of the fleet per load (the live feed's first open does not fetch it again).
+    const fleetFetches: string[] = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname === '/api/v1/meters') fleetFetches.push(r.url()); });
+    await page.reload();
+    await expect.poll(() => page.locator('main h1').innerText(), { timeout: 15_000 }).toBe('العدادات');
+    await expect.poll(() => page.locator('.live').getAttribute('data-mode')).toBe('sse');
+    await page.waitForTimeout(1500);
+    expect(fleetFetches).toHaveLength(1);
+    expect(await page.evaluate(() => localStorage.getItem('raseed.locale.user.admin'))).toBe('ar');
+    await page.click('header .user button');
+    await page.waitForURL(/\/login$/);
+    // Someone else switched this browser to English in between: admin still gets Arabic, remembered for the person.
+    await page.evaluate(() => localStorage.setItem('raseed.locale', 'en'));
+    await page.reload();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.fill('#login-user', 'admin');
+    await page.fill('#login-pass', ADMIN_PASSWORD);
+    await page.click('form button[type=submit]');
+    await expect.poll(() => page.getAttribute('html', 'lang'), { timeout: 15_000 }).toBe('ar');
+
+    // Times in the utility's zone (Asia/Muscat, UTC+4) although the browser is in London.
+    const rows = page.locator('table.meters tbody tr[data-meter]');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(5);
+    await page.click('a[href="/audit"]');
+    await expect.poll(() => page.locator('table.audit tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const first = (await (await fetch(base + '/api/v1/audit?limit=1', { headers: auth })).json()) as { entries: { at: string }[] };
+    const muscat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Muscat', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(first.entries[0]!.at));
+    await switchLanguage(page, 'en');
+    await expect.poll(() => page.locator('table.audit tbody tr td.when').first().innerText()).toContain(muscat);
+    // Filters go to the server; the export is the filtered view.
+    await page.locator('#a-action').selectOption('session.create');
+    await page.click('form.filters button[type=submit]');
+    await expect.poll(async () => [...new Set(await page.locator('table.audit tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action'))))]).toEqual(['session.create']);
+    expect(await page.locator('[data-action=export]').getAttribute('href')).toContain('action=session.create');
+    await shot(page, 'console-audit-filtered-desktop-en');
+    await page.click('form.filters button[type=button]');
+
+    // Arabic audit: no raw codes, no English sentences from the server.
+    await switchLanguage(page, 'ar');
+    await expect.poll(() => page.locator('table.audit tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const auditAr = await page.locator('table.audit tbody').innerText();
+    expect(auditAr).not.toMatch(/\b[a-z]+\.[a-z_]+\b|granted|refused|wrong username|meter:|system:/);
+    await shot(page, 'console-audit-desktop-ar');
+    await page.setViewportSize(PHONE);
+    await expect.poll(async () => (await overflow(page)).width).toBeLessThanOrEqual(PHONE.width);
+    expect((await overflow(page)).culprit).toBe('');
+    await shot(page, 'console-audit-phone-ar');
+    await page.setViewportSize(DESKTOP);
+
+    // A water meter: non-payment is refused by the policy, and "Confirm cut" cannot be pressed.
+    await page.click('a[href="/"]');
+    const waterId = (await page.locator('table.meters tbody tr[data-meter^="7"]').first().getAttribute('data-meter'))!;
+    await page.click(`a[href="/meters/${waterId}"]`);
+    await page.click('[data-action=disconnect]');
+    const dlg = page.locator('dialog[open]');
+    await dlg.locator('#cmd-reason').selectOption('non_payment');
+    await dlg.locator('#cmd-note').fill('e2e: water for non-payment');
+    await dlg.locator('.preview button').click();
+    await visible(dlg.locator('.preview .policy[data-decision=refuse]'));
+    expect(await dlg.locator('button.confirm').isDisabled()).toBe(true);
+    expect(await dlg.innerText()).not.toMatch(/[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}/);
+    await shot(page, 'console-water-refused-desktop-ar', false);
+    await page.keyboard.press('Escape');
+
+    // A cut made elsewhere (the API) shows on the open meter page from the live feed, without a reload.
+    const elecId = (await (await fetch(base + '/api/v1/meters', { headers: auth })).json() as { meters: { id: string; service: string }[] }).meters.find((m) => m.service === 'electricity')!.id;
+    await page.click('a[href="/"]');
+    await page.click(`a[href="/meters/${elecId}"]`);
+    await expect.poll(() => page.locator('.stats [data-relay]').getAttribute('data-relay'), { timeout: 15_000 }).toMatch(/closed|armed/);
+    // Consumption intervals start on the utility's clock: daily bars at Muscat midnight (20:00Z), hourly on the hour.
+    await page.click('button[data-range="30d"]');
+    await expect.poll(() => asked.find((u) => /every=1d/.test(u)), { timeout: 10_000 }).toBeTruthy();
+    const from30 = new URL(asked.find((u) => /every=1d/.test(u))!).searchParams.get('from')!;
+    expect(from30).toMatch(/T20:00:00\.000Z$/);
+    await page.click('button[data-range="24h"]');
+    await expect.poll(() => asked.find((u) => /every=1h/.test(u)), { timeout: 10_000 }).toBeTruthy();
+    expect(new URL(asked.find((u) => /every=1h/.test(u))!).searchParams.get('from')).toMatch(/:00:00\.000Z$/);
+    const cut = await fetch(base + `/api/v1/meters/${elecId}/disconnect`, { method: 'POST', headers: auth, body: JSON.stringify({ reason: 'safety', note: 'e2e: cut from another console' }) });
+    expect(cut.status).toBe(202);
+    await expect.poll(() => page.locator('.stats [data-relay]').getAttribute('data-relay'), { timeout: 20_000 }).toBe('open');
+    const restore = await fetch(base + `/api/v1/meters/${elecId}/reconnect`, { method: 'POST', headers: auth, body: JSON.stringify({ reason: 'safety_cleared', note: 'e2e: restored from another console' }) });
+    expect(restore.status).toBe(202);
+    await expect.poll(() => page.locator('.stats [data-relay]').getAttribute('data-relay'), { timeout: 20_000 }).toMatch(/closed|armed/);
+
+    // Top-up history with its token revealed, commands and events: Arabic words, not codes; fits a phone.
+    const topup = await fetch(base + `/api/v1/meters/${elecId}/topups`, { method: 'POST', headers: { ...auth, 'idempotency-key': `e2e-${Date.now()}` }, body: JSON.stringify({ amount: '1.000' }) });
+    if (topup.status < 300) {
+      await page.reload();
+      await expect.poll(() => page.locator('table.topups tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const cols = await page.locator('table.topups').evaluate((t) => ({ table: t.scrollWidth, wrap: t.parentElement!.clientWidth }));
+      expect(cols.table, 'top-up columns visible without a hidden scroll').toBeLessThanOrEqual(cols.wrap + 1);
+      await page.locator('table.topups details.tok summary').first().click();
+      await expect.poll(() => page.locator('ul.events li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const text = await page.locator('main').innerText();
+      // No dotted codes (relay.disconnect, command.acknowledged), issuers (prepaid:admin, meter:…) or English states.
+      expect(text).not.toMatch(/\b[a-z]+\.[a-z_]+\b|prepaid:|meter:|top-up|delivered|acknowledged/);
+      await shot(page, 'console-meter-history-desktop-ar');
+      await page.setViewportSize(PHONE);
+      await expect.poll(async () => (await overflow(page)).width).toBeLessThanOrEqual(PHONE.width);
+      expect((await overflow(page)).culprit).toBe('');
+      await shot(page, 'console-meter-history-phone-ar');
+      await switchLanguage(page, 'en');
+      await shot(page, 'console-meter-history-phone-en');
+      await page.setViewportSize(DESKTOP);
+      await shot(page, 'console-meter-history-desktop-en');
+    }
+    // Tap targets of at least 24 px (WCAG 2.2, 2.5.8) for buttons, disclosure toggles and fields.
+    const small = await page.evaluate(() => [...document.querySelectorAll('main button, main summary, main select, main input:not([type=checkbox]), header button')]
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .map((el) => ({ h: el.getBoundingClientRect().height, what: el.outerHTML.slice(0, 80) }))
+      .filter((x) => x.h < 24));
+    expect(small).toEqual([]);
+    // The meter page asks for nothing the server does not have.
+    expect(notFound).toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 180_000);
+
+  it('daily screens: bulk-cut approvals (four eyes), the policy calendar, reports with charts and CSV', async () => {
+    const token = await apiToken();
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    // A rule set whose bulk threshold is 1, so a cut of two meters waits for a second operator.
+    const { ruleSet } = (await (await fetch(base + '/api/v1/policy', { headers: auth })).json()) as { ruleSet: { version: number; rules: { bulkApproval: { threshold: number } } } };
+    ruleSet.version += 1;
+    ruleSet.rules.bulkApproval.threshold = 1;
+    expect((await fetch(base + '/api/v1/policy', { method: 'PUT', headers: auth, body: JSON.stringify(ruleSet) })).status).toBe(200);
+    const meters = ((await (await fetch(base + '/api/v1/meters', { headers: auth })).json()) as { meters: { id: string; service: string }[] }).meters.filter((m) => m.service === 'electricity').slice(0, 2).map((m) => m.id);
+    const bulk = await fetch(base + '/api/v1/bulk/disconnect', { method: 'POST', headers: auth, body: JSON.stringify({ meterIds: meters, reason: 'maintenance', note: 'e2e: feeder maintenance' }) });
+    const held = (await bulk.json()) as { bulkId: number; status: string };
+    expect(held.status).toBe('pending_approval');
+    await createUser(stack.db, { username: 'op2', password: 'op2-pass-e2e', role: 'operator', displayName: 'Second Operator' });
+
+    const ctx = await newContext(DESKTOP, 'ar');
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // The one who asked sees it but cannot approve it.
+    await login(page, 'admin', ADMIN_PASSWORD);
+    await page.click('a[href="/approvals"]');
+    await visible(page.locator(`li[data-bulk="${held.bulkId}"]`));
+    expect(await page.locator(`li[data-bulk="${held.bulkId}"] [data-own]`).count()).toBe(1);
+    expect(await page.locator(`li[data-bulk="${held.bulkId}"] [data-action=approve]`).count()).toBe(0);
+    await page.click('header .user button');
+    // A second operator approves it with a note (required).
+    await page.fill('#login-user', 'op2');
+    await page.fill('#login-pass', 'op2-pass-e2e');
+    await page.click('form button[type=submit]');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.click('a[href="/approvals"]');
+    const card = page.locator(`li[data-bulk="${held.bulkId}"]`);
+    await visible(card);
+    await expectLabelled(page);
+    await shot(page, 'console-approvals-desktop-ar');
+    await card.locator('[data-action=approve]').click();
+    expect(await card.locator('textarea').getAttribute('aria-invalid')).toBe('true');
+    await card.locator('textarea').fill('e2e: checked with the feeder crew');
+    await card.locator('[data-action=approve]').click();
+    await expect.poll(() => page.locator(`li[data-bulk="${held.bulkId}"]`).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.locator('table.decided').innerText()).toContain('op2');
+    await page.setViewportSize(PHONE);
+    expect((await overflow(page)).culprit).toBe('');
+    await shot(page, 'console-approvals-phone-ar');
+    await page.setViewportSize(DESKTOP);
+    await fetch(base + '/api/v1/bulk/reconnect', { method: 'POST', headers: auth, body: JSON.stringify({ meterIds: meters, reason: 'maintenance_done', note: 'e2e: maintenance done' }) });
+
+    // The policy: the version in force, the calendar as month grids, heat overrides, scheduled cuts.
+    await page.click('a[href="/policy"]');
+    await visible(page.locator('table.month'));
+    expect(await page.locator('table.month').count()).toBe(3);
+    expect(await page.locator('[data-version]').getAttribute('data-version')).toBe(String(ruleSet.version));
+    await page.locator('#heat-note').fill('e2e: 47 °C forecast');
+    await page.locator('#heat-state').selectOption('hot');
+    await page.locator('.heat-form button[type=submit]').click();
+    await visible(page.locator('table.heat tbody tr'));
+    expect(await page.locator('main').innerText()).not.toMatch(/\b[a-z]+\.[a-z_]+\b|calendarPeriods|bulkApproval/);
+    await shot(page, 'console-policy-desktop-ar');
+    await page.setViewportSize(PHONE);
+    expect((await overflow(page)).culprit).toBe('');
+    await shot(page, 'console-policy-phone-ar');
+    await switchLanguage(page, 'en');
+    await shot(page, 'console-policy-phone-en');
+    await page.setViewportSize(DESKTOP);
+    await shot(page, 'console-policy-desktop-en');
+
+    // Reports: the day close balances, top-ups per day as a chart, CSV exports.
+    await page.click('a[href="/reports"]');
+    await visible(page.locator('[data-balanced]'), 15_000);
+    await visible(page.locator('r-chart[data-kind=vends] canvas'), 15_000);
+    await visible(page.locator('table.by-operator tbody tr'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-csv^="raseed-topups"]').click()]);
+    const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\ufeffat,day,actor,channel,meterId,reference,amount,currency,outcome');
+    expect(csv).toContain('admin');
+    await shot(page, 'console-reports-desktop-en');
+    await switchLanguage(page, 'ar');
+    await shot(page, 'console-reports-desktop-ar');
+    await page.setViewportSize(PHONE);
+    expect((await overflow(page)).culprit).toBe('');
+    await shot(page, 'console-reports-phone-ar');
     expect(errors).toEqual([]);
     await ctx.close();
   }, 180_000);

@@ -1247,6 +1247,2334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases, open ones first by deadline; a subscriber sees their own */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description comma-separated states */
+                    state?: string;
+                    category?: string;
+                    department?: string;
+                    assignee?: string;
+                    meterId?: string;
+                    subscriberId?: number;
+                    channel?: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                    /** @description only open cases past 80 % of their deadline */
+                    late?: "true" | "false";
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a case (a call, a walk-in, a portal request): answers with its reference and deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caller?: {
+                            name: string;
+                            phone: string;
+                        };
+                        category: string;
+                        /**
+                         * @description default: call_centre for staff, portal for a subscriber
+                         * @enum {string}
+                         */
+                        channel?: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                        description: string;
+                        /** @enum {string} */
+                        kind: "complaint" | "request" | "enquiry";
+                        meterId?: string;
+                        subscriberId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with its timeline, visits, attachments and poll */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attachments: {
+                                /** @enum {string} */
+                                contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "text/plain";
+                                createdAt: string;
+                                filename: string;
+                                href: string;
+                                id: number;
+                                sha256: string;
+                                size: number;
+                                uploadedBy: string;
+                                visitId: number | null;
+                            }[];
+                            case: {
+                                answeredAt: string | null;
+                                area: string | null;
+                                assignee: string | null;
+                                autoCause: string | null;
+                                /** @description how many times the meter reported the cause while this case was open */
+                                autoCount: number;
+                                breachedAt: string | null;
+                                caller: {
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                category: string;
+                                categoryName: {
+                                    ar: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                                /**
+                                 * @description running while the case waits for an answer
+                                 * @enum {string}
+                                 */
+                                clock: "running" | "stopped";
+                                closedAt: string | null;
+                                /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                                compensationMinor: number | null;
+                                createdAt: string;
+                                createdBy: string;
+                                department: string;
+                                description: string;
+                                dueAt: string;
+                                /** @description the deadline in the utility's time zone */
+                                dueAtLocal: string;
+                                escalatedAt: string | null;
+                                /** @enum {string} */
+                                kind: "complaint" | "request" | "enquiry";
+                                meterId: string | null;
+                                /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                                reference: string;
+                                reopenCount: number;
+                                reply: string | null;
+                                /** @enum {string} */
+                                state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                                subscriberId: number | null;
+                                /** @description negative when overdue; null once answered */
+                                timeLeftSeconds: number | null;
+                                usedPercent: number | null;
+                                warnAt: string;
+                            };
+                            survey: {
+                                at: string;
+                                comment: string | null;
+                                language: string;
+                                score: number;
+                            } | null;
+                            surveyOpen: boolean;
+                            timeline: {
+                                action: string;
+                                actor: string;
+                                at: string;
+                                fromState: string | null;
+                                note: string | null;
+                                toState: string | null;
+                            }[];
+                            visits: {
+                                createdBy: string;
+                                finishedAt: string | null;
+                                id: number;
+                                result: string | null;
+                                slotEnd: string;
+                                slotStart: string;
+                                /** @enum {string} */
+                                state: "scheduled" | "done" | "failed" | "cancelled";
+                                technician: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The dispatcher routes the case to a department (directorate/section) and a person */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assignee: string;
+                        department: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a file (multipart/form-data, one part named file; image/jpeg, image/png, image/webp, application/pdf, text/plain; type checked by content; size-limited) */
+        post: {
+            parameters: {
+                query?: {
+                    visitId?: number;
+                };
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            contentType: "image/jpeg" | "image/png" | "image/webp" | "application/pdf" | "text/plain";
+                            createdAt: string;
+                            filename: string;
+                            href: string;
+                            id: number;
+                            sha256: string;
+                            size: number;
+                            uploadedBy: string;
+                            visitId: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                406: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment (always as a download: Content-Disposition attachment, nosniff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an answered case (without a written reply: 409); the satisfaction poll opens */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's meter: its consumption over the last 24 h, recent top-ups and commands, its audit trail and its other cases */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            audit: {
+                                action: string;
+                                actor: string;
+                                at: string;
+                                note: string | null;
+                                outcome: string | null;
+                            }[];
+                            commands: {
+                                acknowledgedAt: string | null;
+                                action: string | null;
+                                attempts: number;
+                                createdAt: string;
+                                detail: string | null;
+                                expiresAt: string;
+                                finishedAt: string | null;
+                                issuer: string;
+                                meterId: string;
+                                note: string | null;
+                                reason: string | null;
+                                reference: string;
+                                /** @description the meter's own result (relay state, STS result or failure reason) */
+                                result: string | null;
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "sent" | "acknowledged" | "rejected" | "failed" | "expired";
+                                /** @description command kind: token, relay, timeSync, or a kind a module added */
+                                type: string;
+                            }[];
+                            consumption: {
+                                buckets: {
+                                    start: string;
+                                    used: number | null;
+                                }[];
+                                every: number;
+                                total: number;
+                            } | null;
+                            meterId: string | null;
+                            otherCases: {
+                                answeredAt: string | null;
+                                area: string | null;
+                                assignee: string | null;
+                                autoCause: string | null;
+                                /** @description how many times the meter reported the cause while this case was open */
+                                autoCount: number;
+                                breachedAt: string | null;
+                                caller: {
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                category: string;
+                                categoryName: {
+                                    ar: string;
+                                    en: string;
+                                };
+                                /** @enum {string} */
+                                channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                                /**
+                                 * @description running while the case waits for an answer
+                                 * @enum {string}
+                                 */
+                                clock: "running" | "stopped";
+                                closedAt: string | null;
+                                /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                                compensationMinor: number | null;
+                                createdAt: string;
+                                createdBy: string;
+                                department: string;
+                                description: string;
+                                dueAt: string;
+                                /** @description the deadline in the utility's time zone */
+                                dueAtLocal: string;
+                                escalatedAt: string | null;
+                                /** @enum {string} */
+                                kind: "complaint" | "request" | "enquiry";
+                                meterId: string | null;
+                                /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                                reference: string;
+                                reopenCount: number;
+                                reply: string | null;
+                                /** @enum {string} */
+                                state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                                subscriberId: number | null;
+                                /** @description negative when overdue; null once answered */
+                                timeLeftSeconds: number | null;
+                                usedPercent: number | null;
+                                warnAt: string;
+                            }[];
+                            topups: {
+                                amount: number;
+                                createdAt: string;
+                                currency: string;
+                                reference: string;
+                                state: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen an answered or closed case: a new answer is needed and the clock restarts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The department's written answer: stops the clock and goes back to the subscriber */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The department starts work on an assigned case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Satisfaction poll of a closed case (1–5 and a comment), answered once: a second answer is 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        score: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            comment: string | null;
+                            language: string;
+                            score: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a field visit (appointment slot and technician) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        slotEnd: string;
+                        /** Format: date-time */
+                        slotStart: string;
+                        technician: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdBy: string;
+                            finishedAt: string | null;
+                            id: number;
+                            result: string | null;
+                            slotEnd: string;
+                            slotStart: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "done" | "failed" | "cancelled";
+                            technician: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{reference}/visits/{id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a visit's result (the technician on the visit, or a supervisor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "done" | "failed" | "cancelled";
+                        result: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdBy: string;
+                            finishedAt: string | null;
+                            id: number;
+                            result: string | null;
+                            slotEnd: string;
+                            slotStart: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "done" | "failed" | "cancelled";
+                            technician: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commands/{reference}": {
         parameters: {
             query?: never;
@@ -1337,6 +3665,472 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Case categories with their department and deadline */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description staff: include retired categories */
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** @enum {string} */
+                            clock: "clock" | "working";
+                            code: string;
+                            compensationMinor: number | null;
+                            deadlineMinutes: number;
+                            department: string;
+                            fieldVisit: boolean;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            nameAr: string;
+                            nameEn: string;
+                            sort: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or change a category (the utility's own deadlines and departments; applies to new cases) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        /** @enum {string} */
+                        clock: "clock" | "working";
+                        compensationMinor: number | null;
+                        deadlineMinutes: number;
+                        department: string;
+                        fieldVisit: boolean;
+                        /** @enum {string} */
+                        kind: "complaint" | "request" | "enquiry";
+                        nameAr: string;
+                        nameEn: string;
+                        sort: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            /** @enum {string} */
+                            clock: "clock" | "working";
+                            code: string;
+                            compensationMinor: number | null;
+                            deadlineMinutes: number;
+                            department: string;
+                            fieldVisit: boolean;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            nameAr: string;
+                            nameEn: string;
+                            sort: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Desk statistics: cases by category, area, channel and state; share answered within the deadline; satisfaction; repeated causes per area and per meter */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default: 30 days ago */
+                    from?: string;
+                    /** @description default: now */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answered: number;
+                            answeredWithinDeadline: number;
+                            breached: number;
+                            byArea: {
+                                count: number;
+                                key: string;
+                            }[];
+                            byCategory: {
+                                count: number;
+                                key: string;
+                            }[];
+                            byChannel: {
+                                count: number;
+                                key: string;
+                            }[];
+                            byState: {
+                                count: number;
+                                key: string;
+                            }[];
+                            compensationMinor: number;
+                            escalated: number;
+                            from: string;
+                            open: number;
+                            perDay: {
+                                count: number;
+                                day: string;
+                            }[];
+                            repeatedByArea: {
+                                category: string;
+                                count: number;
+                                key: string;
+                            }[];
+                            repeatedByMeter: {
+                                category: string;
+                                count: number;
+                                key: string;
+                            }[];
+                            satisfaction: {
+                                answers: number;
+                                average: number | null;
+                                byScore: {
+                                    count: number;
+                                    score: number;
+                                }[];
+                                /** @description share of answers scoring 4 or 5 */
+                                satisfiedShare: number | null;
+                            };
+                            timeZone: string;
+                            to: string;
+                            total: number;
+                            withinDeadlineShare: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visits booked for a technician (default: me) in a period (default: today and the next 7 days) */
+        get: {
+            parameters: {
+                query?: {
+                    technician?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdBy: string;
+                            finishedAt: string | null;
+                            id: number;
+                            reference: string;
+                            result: string | null;
+                            slotEnd: string;
+                            slotStart: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "done" | "failed" | "cancelled";
+                            technician: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1867,11 +4661,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description areas an operator may see and act on; empty: every area */
+                            areas?: string[];
                             displayName: string | null;
                             id: number;
                             locale: string;
                             /** @enum {string} */
-                            role: "admin" | "operator" | "viewer" | "subscriber";
+                            role: "admin" | "supervisor" | "operator" | "call_centre" | "cashier" | "field_technician" | "viewer" | "subscriber";
                             subscriberId: number | null;
                             username: string;
                         };
@@ -1907,6 +4703,329 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subscriber's message language, contacts and opt-outs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string | null;
+                            /** @enum {string} */
+                            language: "ar" | "en";
+                            /** @description kinds this subscriber does not want */
+                            optOut: string[];
+                            /** @description kinds a subscriber may opt out of (receipts and notices always go) */
+                            optional: string[];
+                            phone: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the message language (ar, en) and the kinds not wanted (only optional kinds; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language?: "ar" | "en";
+                        optOut?: ("credit_low" | "leak")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string | null;
+                            /** @enum {string} */
+                            language: "ar" | "en";
+                            /** @description kinds this subscriber does not want */
+                            optOut: string[];
+                            /** @description kinds a subscriber may opt out of (receipts and notices always go) */
+                            optional: string[];
+                            phone: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change my own password (my other sessions end) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meters": {
         parameters: {
             query?: never;
@@ -1923,6 +5042,7 @@ export interface paths {
                     online?: "true" | "false";
                     /** @description search meter number, subscriber name or area */
                     q?: string;
+                    status?: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
                 };
                 header?: never;
                 path?: never;
@@ -1942,6 +5062,8 @@ export interface paths {
                                 /** @description remaining credit: Wh for electricity, litres for water */
                                 credit: number | null;
                                 emergencyCredit: boolean;
+                                /** @description whether the meter has MQTT credentials (never the password) */
+                                hasCredentials: boolean;
                                 id: string;
                                 /** @description when the gateway last heard from the meter */
                                 lastSeen: string | null;
@@ -1955,12 +5077,25 @@ export interface paths {
                                     voltageV: number | null;
                                 } | null;
                                 lowCredit: boolean;
+                                model: string | null;
                                 online: boolean;
                                 protectedCategory: string | null;
                                 relay: ("closed" | "open" | "armed") | null;
                                 relayNeedsButton: boolean;
                                 /** @enum {string} */
                                 service: "electricity" | "water";
+                                /** @enum {string} */
+                                status: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
+                                /** @description STS parameters (never keys) */
+                                sts: {
+                                    baseDate?: number;
+                                    dkga?: string;
+                                    ea?: string;
+                                    keyType?: number;
+                                    krn?: number;
+                                    sgc?: string;
+                                    ti?: number;
+                                };
                                 subscriberId: number | null;
                                 subscriberName: string | null;
                                 tamper: boolean;
@@ -2016,7 +5151,365 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Register a meter (in stock by default); STS parameters are stored, its decoder key is derived in the key store and never returned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        area: string;
+                        id: string;
+                        model?: string;
+                        relayNeedsButton?: boolean;
+                        /** @enum {string} */
+                        service: "electricity" | "water";
+                        /**
+                         * @default in_stock
+                         * @enum {string}
+                         */
+                        status?: "in_stock" | "installed" | "active";
+                        sts?: {
+                            baseDate: 1993 | 2014 | 2035;
+                            /** @enum {string} */
+                            dkga?: "02" | "04";
+                            /** @enum {string} */
+                            ea?: "STA" | "DEA" | "MISTY1";
+                            keyType: number;
+                            /** @description key revision number */
+                            krn: number;
+                            sgc: string | number;
+                            /** @description tariff index */
+                            ti: number;
+                        };
+                        tariffClass?: string;
+                        /**
+                         * @default mqtt
+                         * @enum {string}
+                         */
+                        transport?: "mqtt" | "serial";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: string;
+                            /** @description remaining credit: Wh for electricity, litres for water */
+                            credit: number | null;
+                            emergencyCredit: boolean;
+                            /** @description whether the meter has MQTT credentials (never the password) */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @description when the gateway last heard from the meter */
+                            lastSeen: string | null;
+                            latestReading: {
+                                currentA: number | null;
+                                flowLph: number | null;
+                                powerW: number | null;
+                                register: number;
+                                seq: number;
+                                ts: string;
+                                voltageV: number | null;
+                            } | null;
+                            lowCredit: boolean;
+                            model: string | null;
+                            online: boolean;
+                            protectedCategory: string | null;
+                            relay: ("closed" | "open" | "armed") | null;
+                            relayNeedsButton: boolean;
+                            /** @enum {string} */
+                            service: "electricity" | "water";
+                            /** @enum {string} */
+                            status: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
+                            /** @description STS parameters (never keys) */
+                            sts: {
+                                baseDate?: number;
+                                dkga?: string;
+                                ea?: string;
+                                keyType?: number;
+                                krn?: number;
+                                sgc?: string;
+                                ti?: number;
+                            };
+                            subscriberId: number | null;
+                            subscriberName: string | null;
+                            tamper: boolean;
+                            tariffClass: string;
+                            /** @enum {string} */
+                            transport: "mqtt" | "serial";
+                            /** @enum {string} */
+                            unit: "Wh" | "L";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meters/credentials/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Factory batch: new credentials for many meters as CSV (id,password) for the meter vendor to program; audited as one batch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        meterIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meters/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a vendor's delivery (text/csv, header row). All rows are checked first: any bad row → 422 with every {line, field, detail} and nothing imported. Re-importing the same rows changes nothing.
+         * @description Columns: id, service, transport, area, model, sts_sgc, sts_ti, sts_krn, sts_key_type, sts_base_date, sts_ea, sts_dkga (id, service and area required). At most 20,000 rows per request.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description check only, import nothing */
+                    dryRun?: "true" | "false";
+                    /** @description file line of this body's header (a client sending a file in parts); error lines count from it */
+                    firstLine?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description CSV with a header row */
+            requestBody: {
+                content: {
+                    "application/json": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            dryRun: boolean;
+                            rows: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errorCount?: number;
+                            errors?: {
+                                detail: string;
+                                field: string;
+                                line: number;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2053,6 +5546,8 @@ export interface paths {
                             /** @description remaining credit: Wh for electricity, litres for water */
                             credit: number | null;
                             emergencyCredit: boolean;
+                            /** @description whether the meter has MQTT credentials (never the password) */
+                            hasCredentials: boolean;
                             id: string;
                             /** @description when the gateway last heard from the meter */
                             lastSeen: string | null;
@@ -2066,12 +5561,25 @@ export interface paths {
                                 voltageV: number | null;
                             } | null;
                             lowCredit: boolean;
+                            model: string | null;
                             online: boolean;
                             protectedCategory: string | null;
                             relay: ("closed" | "open" | "armed") | null;
                             relayNeedsButton: boolean;
                             /** @enum {string} */
                             service: "electricity" | "water";
+                            /** @enum {string} */
+                            status: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
+                            /** @description STS parameters (never keys) */
+                            sts: {
+                                baseDate?: number;
+                                dkga?: string;
+                                ea?: string;
+                                keyType?: number;
+                                krn?: number;
+                                sgc?: string;
+                                ti?: number;
+                            };
                             subscriberId: number | null;
                             subscriberName: string | null;
                             tamper: boolean;
@@ -2130,7 +5638,200 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a meter: area, model, tariff class, STS parameters, or its life cycle (in_stock → installed → active ⇄ suspended → decommissioned) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        area?: string;
+                        model?: string | null;
+                        relayNeedsButton?: boolean;
+                        /** @enum {string} */
+                        status?: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
+                        sts?: {
+                            baseDate: 1993 | 2014 | 2035;
+                            /** @enum {string} */
+                            dkga?: "02" | "04";
+                            /** @enum {string} */
+                            ea?: "STA" | "DEA" | "MISTY1";
+                            keyType: number;
+                            /** @description key revision number */
+                            krn: number;
+                            sgc: string | number;
+                            /** @description tariff index */
+                            ti: number;
+                        };
+                        tariffClass?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: string;
+                            /** @description remaining credit: Wh for electricity, litres for water */
+                            credit: number | null;
+                            emergencyCredit: boolean;
+                            /** @description whether the meter has MQTT credentials (never the password) */
+                            hasCredentials: boolean;
+                            id: string;
+                            /** @description when the gateway last heard from the meter */
+                            lastSeen: string | null;
+                            latestReading: {
+                                currentA: number | null;
+                                flowLph: number | null;
+                                powerW: number | null;
+                                register: number;
+                                seq: number;
+                                ts: string;
+                                voltageV: number | null;
+                            } | null;
+                            lowCredit: boolean;
+                            model: string | null;
+                            online: boolean;
+                            protectedCategory: string | null;
+                            relay: ("closed" | "open" | "armed") | null;
+                            relayNeedsButton: boolean;
+                            /** @enum {string} */
+                            service: "electricity" | "water";
+                            /** @enum {string} */
+                            status: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
+                            /** @description STS parameters (never keys) */
+                            sts: {
+                                baseDate?: number;
+                                dkga?: string;
+                                ea?: string;
+                                keyType?: number;
+                                krn?: number;
+                                sgc?: string;
+                                ti?: number;
+                            };
+                            subscriberId: number | null;
+                            subscriberName: string | null;
+                            tamper: boolean;
+                            tariffClass: string;
+                            /** @enum {string} */
+                            transport: "mqtt" | "serial";
+                            /** @enum {string} */
+                            unit: "Wh" | "L";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/meters/{id}/arrears": {
@@ -2257,6 +5958,133 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meters/{id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meter's cases (newest open first) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAt: string | null;
+                            area: string | null;
+                            assignee: string | null;
+                            autoCause: string | null;
+                            /** @description how many times the meter reported the cause while this case was open */
+                            autoCount: number;
+                            breachedAt: string | null;
+                            caller: {
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            category: string;
+                            categoryName: {
+                                ar: string;
+                                en: string;
+                            };
+                            /** @enum {string} */
+                            channel: "call_centre" | "portal" | "walk_in" | "app" | "meter_event";
+                            /**
+                             * @description running while the case waits for an answer
+                             * @enum {string}
+                             */
+                            clock: "running" | "stopped";
+                            closedAt: string | null;
+                            /** @description owed to the subscriber when a guaranteed standard was missed (minor units) */
+                            compensationMinor: number | null;
+                            createdAt: string;
+                            createdBy: string;
+                            department: string;
+                            description: string;
+                            dueAt: string;
+                            /** @description the deadline in the utility's time zone */
+                            dueAtLocal: string;
+                            escalatedAt: string | null;
+                            /** @enum {string} */
+                            kind: "complaint" | "request" | "enquiry";
+                            meterId: string | null;
+                            /** @description CS-XXXX-XXXX-C: read out on the phone; the last character is a check character */
+                            reference: string;
+                            reopenCount: number;
+                            reply: string | null;
+                            /** @enum {string} */
+                            state: "new" | "assigned" | "in_progress" | "answered" | "closed" | "reopened";
+                            subscriberId: number | null;
+                            /** @description negative when overdue; null once answered */
+                            timeLeftSeconds: number | null;
+                            usedPercent: number | null;
+                            warnAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2546,6 +6374,209 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meters/{id}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue the meter's MQTT credentials (username = meter number), shown once. Calling again rotates: the old password stops working and a live session is dropped. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description shown once; only a hash is kept */
+                            password: string;
+                            rotated: boolean;
+                            username: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /** Revoke the meter's MQTT credentials: its live session is dropped and reconnects are refused */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3818,6 +7849,318 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages to subscribers (SMS, e-mail, webhook), newest first, with state and attempts; state=dead lists the dead letters */
+        get: {
+            parameters: {
+                query?: {
+                    subscriberId?: number;
+                    meterId?: string;
+                    /** @description dead: the dead letters */
+                    state?: "queued" | "sending" | "sent" | "delivered" | "failed" | "dead";
+                    channel?: "sms" | "email" | "webhook";
+                    beforeId?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description channels this process delivers to; messages of other channels wait in the outbox */
+                            configured: string[];
+                            counts: {
+                                channel: string;
+                                n: number;
+                                state: string;
+                            }[];
+                            items: {
+                                attempts: number;
+                                /** @enum {string} */
+                                channel: "sms" | "email" | "webhook";
+                                createdAt: string;
+                                deliveredAt: string | null;
+                                /** @description what caused it: topup:<ref>, cut:<request>, notice:<id>, low_credit:<meter>:<n>, leak:<meter>:<n> */
+                                eventKey: string;
+                                id: number;
+                                kind: string;
+                                /** @enum {string} */
+                                language: "ar" | "en";
+                                lastError: string | null;
+                                meterId: string | null;
+                                nextAttemptAt: string;
+                                /** @description the text with any token masked */
+                                preview: string;
+                                providerIds: string[];
+                                recipient: string;
+                                sentAt: string | null;
+                                smsEncoding: string | null;
+                                smsParts: number | null;
+                                /** @enum {string} */
+                                state: "queued" | "sending" | "sent" | "delivered" | "failed" | "dead";
+                                subject: string | null;
+                                subscriberId: number | null;
+                                urgent: boolean;
+                            }[];
+                            nextBeforeId: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a dead or failed message again now (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /** @enum {string} */
+                            channel: "sms" | "email" | "webhook";
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            /** @description what caused it: topup:<ref>, cut:<request>, notice:<id>, low_credit:<meter>:<n>, leak:<meter>:<n> */
+                            eventKey: string;
+                            id: number;
+                            kind: string;
+                            /** @enum {string} */
+                            language: "ar" | "en";
+                            lastError: string | null;
+                            meterId: string | null;
+                            nextAttemptAt: string;
+                            /** @description the text with any token masked */
+                            preview: string;
+                            providerIds: string[];
+                            recipient: string;
+                            sentAt: string | null;
+                            smsEncoding: string | null;
+                            smsParts: number | null;
+                            /** @enum {string} */
+                            state: "queued" | "sending" | "sent" | "delivered" | "failed" | "dead";
+                            subject: string | null;
+                            subscriberId: number | null;
+                            urgent: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policy": {
         parameters: {
             query?: never;
@@ -4860,6 +9203,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find a meter, an account or a subscriber: meter or account number, civil ID, phone in any form (+968…, 00968…, 8 digits), names in Arabic or English (أ/إ/آ, ة/ه, ى/ي, diacritics and tatweel ignored) */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                area: string | null;
+                                detail: string | null;
+                                /** @description meter number, or the subscriber's id */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "meter" | "subscriber" | "account";
+                                label: string;
+                                labelAr: string | null;
+                                subscriberId: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -4896,11 +9350,13 @@ export interface paths {
                             expiresAt: string;
                             token: string;
                             user: {
+                                /** @description areas an operator may see and act on; empty: every area */
+                                areas?: string[];
                                 displayName: string | null;
                                 id: number;
                                 locale: string;
                                 /** @enum {string} */
-                                role: "admin" | "operator" | "viewer" | "subscriber";
+                                role: "admin" | "supervisor" | "operator" | "call_centre" | "cashier" | "field_technician" | "viewer" | "subscriber";
                                 username: string;
                             };
                         };
@@ -5003,6 +9459,829 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The utility's time zone (TIME_ZONE) and currency (CURRENCY) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            timeZone: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open an account: the holder's names in Arabic and English, contact, civil ID, citizen tariff (at most two accounts per civil ID), protected category with its evidence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accountNumber: string;
+                        /**
+                         * @description the citizen tariff: at most two accounts per civil ID
+                         * @default false
+                         */
+                        citizenTariff?: boolean;
+                        civilId?: string;
+                        /** @default residential */
+                        customerClass?: string;
+                        /** Format: email */
+                        email?: string;
+                        /**
+                         * @default ar
+                         * @enum {string}
+                         */
+                        language?: "ar" | "en";
+                        nameAr: string;
+                        nameEn: string;
+                        phone?: string;
+                        /** @default null */
+                        protectedCategory?: {
+                            /** @description what was seen: e.g. a Ministry of Health letter number */
+                            evidence: string;
+                            expires?: string | null;
+                            /** @enum {string} */
+                            kind: "medical" | "elderly" | "determination" | "social_welfare";
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountNumber: string;
+                            citizenTariff: boolean;
+                            civilId: string | null;
+                            customerClass: string;
+                            email: string | null;
+                            hasLogin: boolean;
+                            id: number;
+                            /** @enum {string} */
+                            language: "ar" | "en";
+                            nameAr: string | null;
+                            nameEn: string;
+                            phone: string | null;
+                            protectedCategory: {
+                                evidence: string | null;
+                                expires: string | null;
+                                /** @description medical, elderly, determination, social_welfare */
+                                kind: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The household: an account with all its electricity and water meters (operators of its areas, or the holder) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meters: {
+                                area: string;
+                                /** @description remaining credit: Wh for electricity, litres for water */
+                                credit: number | null;
+                                emergencyCredit: boolean;
+                                /** @description whether the meter has MQTT credentials (never the password) */
+                                hasCredentials: boolean;
+                                id: string;
+                                /** @description when the gateway last heard from the meter */
+                                lastSeen: string | null;
+                                latestReading: {
+                                    currentA: number | null;
+                                    flowLph: number | null;
+                                    powerW: number | null;
+                                    register: number;
+                                    seq: number;
+                                    ts: string;
+                                    voltageV: number | null;
+                                } | null;
+                                lowCredit: boolean;
+                                model: string | null;
+                                online: boolean;
+                                protectedCategory: string | null;
+                                relay: ("closed" | "open" | "armed") | null;
+                                relayNeedsButton: boolean;
+                                /** @enum {string} */
+                                service: "electricity" | "water";
+                                /** @enum {string} */
+                                status: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
+                                /** @description STS parameters (never keys) */
+                                sts: {
+                                    baseDate?: number;
+                                    dkga?: string;
+                                    ea?: string;
+                                    keyType?: number;
+                                    krn?: number;
+                                    sgc?: string;
+                                    ti?: number;
+                                };
+                                subscriberId: number | null;
+                                subscriberName: string | null;
+                                tamper: boolean;
+                                tariffClass: string;
+                                /** @enum {string} */
+                                transport: "mqtt" | "serial";
+                                /** @enum {string} */
+                                unit: "Wh" | "L";
+                            }[];
+                            subscriber: {
+                                accountNumber: string;
+                                citizenTariff: boolean;
+                                civilId: string | null;
+                                customerClass: string;
+                                email: string | null;
+                                hasLogin: boolean;
+                                id: number;
+                                /** @enum {string} */
+                                language: "ar" | "en";
+                                nameAr: string | null;
+                                nameEn: string;
+                                phone: string | null;
+                                protectedCategory: {
+                                    evidence: string | null;
+                                    expires: string | null;
+                                    /** @description medical, elderly, determination, social_welfare */
+                                    kind: string;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an account: names, contact, citizen tariff, protected category (the disconnection policy reads it) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        citizenTariff?: boolean;
+                        email?: string | null;
+                        /** @enum {string} */
+                        language?: "ar" | "en";
+                        nameAr?: string;
+                        nameEn?: string;
+                        phone?: string | null;
+                        protectedCategory?: {
+                            /** @description what was seen: e.g. a Ministry of Health letter number */
+                            evidence: string;
+                            expires?: string | null;
+                            /** @enum {string} */
+                            kind: "medical" | "elderly" | "determination" | "social_welfare";
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountNumber: string;
+                            citizenTariff: boolean;
+                            civilId: string | null;
+                            customerClass: string;
+                            email: string | null;
+                            hasLogin: boolean;
+                            id: number;
+                            /** @enum {string} */
+                            language: "ar" | "en";
+                            nameAr: string | null;
+                            nameEn: string;
+                            phone: string | null;
+                            protectedCategory: {
+                                evidence: string | null;
+                                expires: string | null;
+                                /** @description medical, elderly, determination, social_welfare */
+                                kind: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/subscribers/{id}/meters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a meter to the account (a meter belongs to one account at a time) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        meterId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meters: {
+                                area: string;
+                                /** @description remaining credit: Wh for electricity, litres for water */
+                                credit: number | null;
+                                emergencyCredit: boolean;
+                                /** @description whether the meter has MQTT credentials (never the password) */
+                                hasCredentials: boolean;
+                                id: string;
+                                /** @description when the gateway last heard from the meter */
+                                lastSeen: string | null;
+                                latestReading: {
+                                    currentA: number | null;
+                                    flowLph: number | null;
+                                    powerW: number | null;
+                                    register: number;
+                                    seq: number;
+                                    ts: string;
+                                    voltageV: number | null;
+                                } | null;
+                                lowCredit: boolean;
+                                model: string | null;
+                                online: boolean;
+                                protectedCategory: string | null;
+                                relay: ("closed" | "open" | "armed") | null;
+                                relayNeedsButton: boolean;
+                                /** @enum {string} */
+                                service: "electricity" | "water";
+                                /** @enum {string} */
+                                status: "in_stock" | "installed" | "active" | "suspended" | "decommissioned";
+                                /** @description STS parameters (never keys) */
+                                sts: {
+                                    baseDate?: number;
+                                    dkga?: string;
+                                    ea?: string;
+                                    keyType?: number;
+                                    krn?: number;
+                                    sgc?: string;
+                                    ti?: number;
+                                };
+                                subscriberId: number | null;
+                                subscriberName: string | null;
+                                tamper: boolean;
+                                tariffClass: string;
+                                /** @enum {string} */
+                                transport: "mqtt" | "serial";
+                                /** @enum {string} */
+                                unit: "Wh" | "L";
+                            }[];
+                            subscriber: {
+                                accountNumber: string;
+                                citizenTariff: boolean;
+                                civilId: string | null;
+                                customerClass: string;
+                                email: string | null;
+                                hasLogin: boolean;
+                                id: number;
+                                /** @enum {string} */
+                                language: "ar" | "en";
+                                nameAr: string | null;
+                                nameEn: string;
+                                phone: string | null;
+                                protectedCategory: {
+                                    evidence: string | null;
+                                    expires: string | null;
+                                    /** @description medical, elderly, determination, social_welfare */
+                                    kind: string;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers/{id}/meters/{meterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink a meter from the account */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    meterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5381,6 +10660,501 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Operators (not subscribers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            users: {
+                                areas: string[];
+                                disabled: boolean;
+                                displayName: string | null;
+                                id: number;
+                                locale: string;
+                                /** @enum {string} */
+                                role: "admin" | "supervisor" | "operator" | "call_centre" | "cashier" | "field_technician" | "viewer";
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an operator with a role and an area scope (empty areas: every area) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description areas this operator sees and acts on; empty: every area
+                         * @default []
+                         */
+                        areas?: string[];
+                        displayName?: string;
+                        /**
+                         * @default ar
+                         * @enum {string}
+                         */
+                        locale?: "ar" | "en";
+                        password: string;
+                        /** @enum {string} */
+                        role: "admin" | "supervisor" | "operator" | "call_centre" | "cashier" | "field_technician" | "viewer";
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: string[];
+                            disabled: boolean;
+                            displayName: string | null;
+                            id: number;
+                            locale: string;
+                            /** @enum {string} */
+                            role: "admin" | "supervisor" | "operator" | "call_centre" | "cashier" | "field_technician" | "viewer";
+                            username: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an operator's role or areas, disable or enable them (their sessions end) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        areas?: string[];
+                        disabled?: boolean;
+                        displayName?: string | null;
+                        /** @enum {string} */
+                        role?: "admin" | "supervisor" | "operator" | "call_centre" | "cashier" | "field_technician" | "viewer";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: string[];
+                            disabled: boolean;
+                            displayName: string | null;
+                            id: number;
+                            locale: string;
+                            /** @enum {string} */
+                            role: "admin" | "supervisor" | "operator" | "call_centre" | "cashier" | "field_technician" | "viewer";
+                            username: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset someone's password (their sessions end) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };

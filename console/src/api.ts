@@ -1,5 +1,5 @@
 // The API client: bearer token, JSON in and out, RFC 9457 problem+json errors as ApiError. A 404 whose detail
-// says "no route" means the endpoint does not exist on this server yet (other issues are still landing), which
+// says "no route" means the endpoint does not exist on this server (a module that is not running), which
 // the UI shows as "not available yet" instead of an error.
 import type { paths } from './api-types.ts';
 

@@ -4,7 +4,8 @@
 // still formatted for the chosen locale.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { intlLocale, num } from './prefs.ts';
+import { intlLocale, num, prefs } from './prefs.ts';
+import { dateFormat } from './format.ts';
 
 export interface ChartSeries {
   label: string;
@@ -23,13 +24,25 @@ export interface ChartSpec {
   height?: number;
   /** Label of the time in the legend. */
   xLabel?: string;
+  /** Bars of intervals this long (seconds): x is the interval's middle, so each bar covers its own interval; the legend names the interval. */
+  intervalS?: number;
 }
 
-function timeFormatter(spanSeconds: number): Intl.DateTimeFormat {
-  const loc = intlLocale();
-  if (spanSeconds <= 15 * 60) return new Intl.DateTimeFormat(loc, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  if (spanSeconds <= 2 * 86400) return new Intl.DateTimeFormat(loc, { hour: '2-digit', minute: '2-digit' });
-  return new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'short' });
+/** Tick labels by the tick step (not the span, which repeated "3 Dec" on every 6-hour tick), in TIME_ZONE; the date is
+ * added under the time where the day changes. */
+function tickLabels(splits: number[]): string[] {
+  const step = splits.length > 1 ? splits[1]! - splits[0]! : 3600;
+  if (step >= 86400 - 3600) return splits.map((s) => dateFormat({ day: 'numeric', month: 'short' }).format(new Date(s * 1000)));
+  const time = dateFormat(step < 60 ? { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const day = dateFormat({ day: 'numeric', month: 'short' });
+  let prev = '';
+  return splits.map((s) => {
+    const d = new Date(s * 1000);
+    const dd = day.format(d);
+    const label = dd !== prev && prev !== '' ? `${time.format(d)}\n${dd}` : time.format(d);
+    prev = dd;
+    return label;
+  });
 }
 
 export class RChart extends HTMLElement {
@@ -40,7 +53,7 @@ export class RChart extends HTMLElement {
 
   set chart(spec: ChartSpec) {
     this.spec = spec;
-    const shape = JSON.stringify([spec.series, spec.yLabel, spec.height, intlLocale(), spec.yDigits]);
+    const shape = JSON.stringify([spec.series, spec.yLabel, spec.height, intlLocale(), spec.yDigits, spec.intervalS, prefs.timeZone]);
     if (this.plot && shape === this.shape) {
       this.plot.setData(spec.data as uPlot.AlignedData);
     } else {
@@ -84,18 +97,17 @@ export class RChart extends HTMLElement {
       height: spec.height ?? 260,
       legend: { show: true, live: true },
       cursor: { drag: { x: true, y: false } },
-      scales: { x: { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] } },
+      // Day and hour ticks fall on the utility's midnight and hours, not the browser's.
+      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), prefs.timeZone),
+      // Interval bars: half an interval of room at each end, so the first and last bars are whole.
+      scales: { x: spec.intervalS ? { time: true, range: (_u, min, max) => [min - spec.intervalS! / 2, max + spec.intervalS! / 2] } : { time: true }, y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] } },
       axes: [
         {
           stroke: '#333',
           grid: { stroke: '#e3e6e8' },
           // Room for "13:52:05" or "٠١:٥٢:٠٥ م" between ticks.
           space: 96,
-          values: (_u, splits) => {
-            const span = splits.length > 1 ? splits[splits.length - 1]! - splits[0]! : 0;
-            const f = timeFormatter(span);
-            return splits.map((s) => f.format(new Date(s * 1000)));
-          },
+          values: (_u, splits) => tickLabels(splits),
         },
         {
           stroke: '#333',
@@ -112,7 +124,7 @@ export class RChart extends HTMLElement {
         },
       ],
       series: [
-        { label: spec.xLabel ?? 'Time', value: (_u, v) => (v == null ? '—' : new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(v * 1000))) },
+        { label: spec.xLabel ?? 'Time', value: (_u, v) => (v == null ? '—' : legendTime(v, spec.intervalS)) },
         ...spec.series.map((s) => ({
           label: s.label,
           stroke: s.color,
@@ -126,6 +138,17 @@ export class RChart extends HTMLElement {
     };
     this.plot = new uPlot(opts, spec.data as uPlot.AlignedData, this);
   }
+}
+
+/** The legend's time: an instant, or for interval bars the interval itself ("10:00–11:00", "3 Dec"). */
+function legendTime(mid: number, intervalS?: number): string {
+  if (!intervalS) return dateFormat({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(mid * 1000));
+  const from = new Date((mid - intervalS / 2) * 1000);
+  const to = new Date((mid + intervalS / 2) * 1000);
+  if (intervalS >= 86400) return dateFormat({ weekday: 'short', day: 'numeric', month: 'short' }).format(from);
+  const day = dateFormat({ day: 'numeric', month: 'short' }).format(from);
+  const hm = dateFormat({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return `${day} ${hm.format(from)}–${hm.format(to)}`;
 }
 
 if (!customElements.get('r-chart')) customElements.define('r-chart', RChart);

@@ -115,8 +115,52 @@ it('remembering digits works without a browser', () => {
   expect(() => setDigits(prefs.digits)).not.toThrow();
 });
 
+it('keeps a column of credits at one precision and a negative amount readable', () => {
+  withLocale('en', 'latn', () => {
+    expect(quantity(37_000, 'electricity')).toBe('37.0 kWh');
+    expect(quantity(64_900, 'electricity')).toBe('64.9 kWh');
+    expect(money('-0.500', 'OMR')).toMatch(/^OMR\s\u22120\.500$/);
+    expect(money(-500, 'OMR', { minor: true })).toMatch(/^OMR\s\u22120\.500$/);
+    expect(money('0.500', 'OMR')).toMatch(/^OMR\s0\.500$/);
+  });
+  withLocale('ar', 'latn', () => expect(money('-0.500', 'OMR')).toMatch(/^\u200f?\u22120\.500\s*ر\.ع\.\u200f?$/));
+});
+
 it('names the currency in the interface language', async () => {
   const { currencyName } = await import('./format.ts');
   withLocale('en', 'latn', () => expect(currencyName('OMR')).toBe('OMR'));
   withLocale('ar', 'latn', () => expect(currencyName('OMR')).toBe('ريال عماني'));
+});
+
+describe("times in the utility's time zone (TIME_ZONE), whatever the browser's", () => {
+  const withZone = <T>(tz: string, f: () => T): T => {
+    const before = prefs.timeZone;
+    prefs.timeZone = tz;
+    try {
+      return f();
+    } finally {
+      prefs.timeZone = before;
+    }
+  };
+
+  it('shows an instant on the utility clock and names the zone where a deadline could be misread', async () => {
+    const { dateTime, timeOnly } = await import('./format.ts');
+    const at = '2026-12-03T03:00:00Z';
+    withLocale('en', 'latn', () => {
+      expect(withZone('Asia/Muscat', () => timeOnly(at))).toBe('07:00');
+      expect(withZone('Asia/Riyadh', () => timeOnly(at))).toBe('06:00');
+      expect(withZone('Asia/Muscat', () => dateTime(at))).toBe('3 Dec 2026, 07:00');
+      expect(withZone('Asia/Muscat', () => dateTime(at, { zone: true }))).toMatch(/^3 Dec 2026, 07:00 \(.+\)$/);
+    });
+  });
+
+  it('finds local midnight, so daily bars are calendar days there', async () => {
+    const { localMidnight, zonedParts } = await import('./format.ts');
+    // 02:30 in Muscat on 3 Dec is still 2 Dec in UTC: the local day starts at 20:00Z on 2 Dec.
+    withZone('Asia/Muscat', () => expect(new Date(localMidnight(Date.parse('2026-12-02T22:30:00Z'))).toISOString()).toBe('2026-12-02T20:00:00.000Z'));
+    withZone('Asia/Kolkata', () => expect(new Date(localMidnight(Date.parse('2026-12-03T10:00:00Z'))).toISOString()).toBe('2026-12-02T18:30:00.000Z'));
+    // Across a daylight-saving change (a zone the Gulf does not use, to prove the correction).
+    withZone('Europe/London', () => expect(new Date(localMidnight(Date.parse('2026-03-29T12:00:00Z'))).toISOString()).toBe('2026-03-29T00:00:00.000Z'));
+    withZone('Asia/Muscat', () => expect(zonedParts(Date.parse('2026-12-02T22:30:00Z'))).toEqual({ y: 2026, mo: 12, d: 3, h: 2, mi: 30 }));
+  });
 });

@@ -9,12 +9,13 @@ export function quantity(value: number | null | undefined, service: Service, max
   if (value == null || !Number.isFinite(value)) return '—';
   if (service === 'electricity') {
     const kwh = value / 1000;
-    const frac = maxFrac ?? (Math.abs(kwh) < 1 ? 3 : Math.abs(kwh) < 10 ? 2 : Math.abs(kwh) < 1000 ? 1 : 0);
-    return `${num(kwh, frac)} ${t('uKWh')}`;
+    // One decimal for every credit in a column ("37.0 kWh" beside "64.9 kWh"); tiny values need three, huge none.
+    const frac = maxFrac ?? (Math.abs(kwh) < 1 && kwh !== 0 ? 3 : Math.abs(kwh) < 10_000 ? 1 : 0);
+    return `${num(kwh, frac, frac)} ${t('uKWh')}`;
   }
   const m3 = value / 1000;
-  const frac = maxFrac ?? (Math.abs(m3) < 100 ? 2 : 1);
-  return `${num(m3, frac)} ${t('uM3')}`;
+  const frac = maxFrac ?? (Math.abs(m3) < 1000 ? 2 : 1);
+  return `${num(m3, frac, frac)} ${t('uM3')}`;
 }
 
 /** Instantaneous power (W) or water flow (L/h). */
@@ -56,9 +57,20 @@ export function money(amount: string | number | null | undefined, currency: stri
   else dec = String(amount);
   const f = numberFormat({ style: 'currency', currency, currencyDisplay: prefs.locale === 'ar' ? 'symbol' : 'code', minimumFractionDigits: d, maximumFractionDigits: d });
   // Intl.NumberFormat accepts decimal strings (exact); the cast is for older lib typings.
-  const s = f.format(dec as unknown as number);
-  // Arabic uses the local symbol ("5.000 ر.ع."), English the ISO code ("OMR 5.000").
-  return s;
+  // Arabic uses the local symbol ("5.000 ر.ع."), English the ISO code ("OMR 5.000"). A negative amount keeps its sign
+  // next to the number ("OMR −0.500", not "-OMR 0.500"), with a true minus sign.
+  const negative = dec.startsWith('-') && !/^-0*(\.0*)?$/.test(dec);
+  const parts = f.formatToParts((negative ? dec.slice(1) : dec.replace(/^-/, '')) as unknown as number);
+  let out = '';
+  let signed = !negative;
+  for (const p of parts) {
+    if (!signed && (p.type === 'integer' || p.type === 'nan' || p.type === 'infinity')) {
+      out += '\u2212';
+      signed = true;
+    }
+    out += p.value;
+  }
+  return out;
 }
 
 export function minorToDecimal(minor: number, digits: number): string {
@@ -86,18 +98,68 @@ function date(ts: string | number | Date): Date {
   return ts instanceof Date ? ts : new Date(ts);
 }
 
-export function dateTime(ts: string | number | Date | null | undefined): string {
+const dtfCache = new Map<string, Intl.DateTimeFormat>();
+/** Intl.DateTimeFormat for the chosen locale and digits, always in the utility's time zone (TIME_ZONE). */
+export function dateFormat(o: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = intlLocale() + prefs.timeZone + JSON.stringify(o);
+  let f = dtfCache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale(), { timeZone: prefs.timeZone, ...o });
+    dtfCache.set(key, f);
+  }
+  return f;
+}
+
+/** The utility's time zone as people call it ("Gulf Standard Time", "توقيت الخليج"), for times that could be misread. */
+export function zoneName(at: Date = new Date()): string {
+  const part = dateFormat({ timeZoneName: 'long' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+  return part?.value ?? prefs.timeZone;
+}
+
+/** Date and time in TIME_ZONE; `zone: true` names the zone (deadlines, deferrals: "3 Dec 2026, 07:00 (Gulf Standard Time)"). */
+export function dateTime(ts: string | number | Date | null | undefined, o: { zone?: boolean } = {}): string {
   if (ts == null) return '—';
   const d = date(ts);
   if (Number.isNaN(d.getTime())) return '—';
-  return new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  const s = dateFormat({ day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  return o.zone ? `${s} (${zoneName(d)})` : s;
+}
+
+/** A calendar date in TIME_ZONE ("3 Dec 2026"). */
+export function dateOnly(ts: string | number | Date | null | undefined): string {
+  if (ts == null) return '—';
+  const d = date(ts);
+  if (Number.isNaN(d.getTime())) return '—';
+  return dateFormat({ day: 'numeric', month: 'short', year: 'numeric' }).format(d);
 }
 
 export function timeOnly(ts: string | number | Date | null | undefined, seconds = false): string {
   if (ts == null) return '—';
   const d = date(ts);
   if (Number.isNaN(d.getTime())) return '—';
-  return new Intl.DateTimeFormat(intlLocale(), { hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) }).format(d);
+  return dateFormat({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(seconds ? { second: '2-digit' } : {}) }).format(d);
+}
+
+/** The wall-clock parts of an instant in TIME_ZONE. */
+export function zonedParts(ms: number): { y: number; mo: number; d: number; h: number; mi: number } {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: prefs.timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(new Date(ms));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour') % 24, mi: get('minute') };
+}
+
+/** The zone's offset from UTC (ms) at an instant. */
+function offsetAt(ms: number): number {
+  const p = zonedParts(ms);
+  return Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi) - Math.floor(ms / 60_000) * 60_000;
+}
+
+/** The instant of local midnight (TIME_ZONE) of the day containing `ms` (offset taken at midnight itself: DST-safe). */
+export function localMidnight(ms: number): number {
+  const p = zonedParts(ms);
+  const wall = Date.UTC(p.y, p.mo - 1, p.d);
+  let mid = wall - offsetAt(ms);
+  mid = wall - offsetAt(mid);
+  return mid;
 }
 
 export function relative(ts: string | number | null | undefined, now = Date.now()): string {

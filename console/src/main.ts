@@ -4,9 +4,9 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import './styles.css';
 import './chart.ts';
 import { setUnauthorizedHandler, type Session } from './api.ts';
-import { applyDocument, prefs, setDigits, setLocale, t, place } from './prefs.ts';
+import { applyDocument, localeForUser, prefs, setDigits, setLocale, t, place } from './prefs.ts';
 import {
-  POLL_SECONDS, announce, isOperator, onLiveCommands, loadSavedSession, onUpdate, saveSession, startLive, state, stopLive, update, setNewAlarmHandler,
+  POLL_SECONDS, announce, isOperator, loadSettings, onLiveCommands, loadSavedSession, onUpdate, saveSession, startLive, state, stopLive, update, setNewAlarmHandler,
 } from './store.ts';
 import { timeOnly } from './format.ts';
 import { loginView, setLoginNotice } from './views/login.ts';
@@ -14,14 +14,32 @@ import { alarmMeters, alarmsView, fleetView } from './views/fleet.ts';
 import { dialogs, meterView } from './views/meter.ts';
 import { chartsView, sampleAreaLoad } from './views/charts.ts';
 import { auditView } from './views/audit.ts';
+import { notificationsNavLabel, notificationsView } from './views/notifications.ts';
 import { portalMeterView, portalView } from './views/portal.ts';
 import { applyLiveCommands, closeCommand, commandDialogBody, currentCommandFlow } from './views/command.ts';
 import { resetTopup, topupPanel } from './views/topup.ts';
 import { num } from './prefs.ts';
+import { deskText, deskView } from './views/desk.ts';
+import { approvalsLabel, approvalsView, pendingApprovals } from './views/approvals.ts';
+import { policyLabel, policyView } from './views/policy.ts';
+import { reportsLabel, reportsView } from './views/reports.ts';
+
+/**
+ * Operator pages beyond the built-in ones: one line each (path, nav label, view, optional badge count, who may see
+ * it). A new page is registered by adding its line here; parse(), the nav and content() pick it up.
+ */
+interface ExtraPage { path: string; label: () => string; view: () => TemplateResult; badge?: () => number; roles?: string[] }
+const PAGES: ExtraPage[] = [
+  { path: '/approvals', label: approvalsLabel, view: approvalsView, badge: pendingApprovals },
+  { path: '/policy', label: policyLabel, view: policyView },
+  { path: '/reports', label: reportsLabel, view: reportsView },
+  { path: '/desk', label: () => deskText('navDesk'), view: () => deskView(location.pathname) },
+];
+const pageFor = (path: string) => PAGES.find((p) => p.path === path || path.startsWith(p.path + '/'));
 
 type Route =
-  | { name: 'login' } | { name: 'fleet' } | { name: 'alarms' } | { name: 'charts' } | { name: 'audit' }
-  | { name: 'meter'; id: string } | { name: 'portal' } | { name: 'portalMeter'; id: string };
+  | { name: 'login' } | { name: 'fleet' } | { name: 'alarms' } | { name: 'charts' } | { name: 'audit' } | { name: 'notifications' }
+  | { name: 'meter'; id: string } | { name: 'portal' } | { name: 'portalMeter'; id: string } | { name: 'page'; path: string } | { name: 'desk'; path: string };
 
 function parse(path: string): Route {
   const p = path.replace(/\/+$/, '') || '/';
@@ -30,9 +48,13 @@ function parse(path: string): Route {
   if (p === '/alarms') return { name: 'alarms' };
   if (p === '/charts') return { name: 'charts' };
   if (p === '/audit') return { name: 'audit' };
+  if (p === '/notifications') return { name: 'notifications' };
   if (p === '/portal') return { name: 'portal' };
+  if (p.startsWith('/portal/cases')) return { name: 'desk', path: p };
   if ((m = /^\/portal\/meters\/([^/]+)$/.exec(p))) return { name: 'portalMeter', id: decodeURIComponent(m[1]!) };
   if ((m = /^\/meters\/([^/]+)$/.exec(p))) return { name: 'meter', id: decodeURIComponent(m[1]!) };
+  const page = pageFor(p);
+  if (page) return { name: 'page', path: page.path };
   return { name: 'fleet' };
 }
 
@@ -67,11 +89,11 @@ function guard(): void {
     if (route.name === 'meter') {
       history.replaceState(null, '', `/portal/meters/${encodeURIComponent(route.id)}`);
       route = { name: 'portalMeter', id: route.id };
-    } else if (route.name !== 'portal' && route.name !== 'portalMeter') {
+    } else if (route.name !== 'portal' && route.name !== 'portalMeter' && !(route.name === 'desk' && route.path.startsWith('/portal/cases'))) {
       history.replaceState(null, '', '/portal');
       route = { name: 'portal' };
     }
-  } else if (route.name === 'portal') {
+  } else if (route.name === 'portal' || (route.name === 'desk' && route.path.startsWith('/portal/'))) {
     history.replaceState(null, '', '/');
     route = { name: 'fleet' };
   } else if (route.name === 'portalMeter') {
@@ -82,7 +104,8 @@ function guard(): void {
 
 function onSession(s: Session): void {
   saveSession(s);
-  if (!prefs.localeChosen && (s.user.locale === 'ar' || s.user.locale === 'en')) setLocale(s.user.locale, false);
+  // The language sticks to the person: a switch on the sign-in page wins, else their last choice, else their account's.
+  localeForUser(s.user.username, s.user.locale);
   void startLive();
   const target = afterLogin && !afterLogin.startsWith('/login') ? afterLogin : '/';
   afterLogin = '/';
@@ -92,6 +115,7 @@ function onSession(s: Session): void {
 function logout(notice = ''): void {
   stopLive();
   saveSession(null);
+  localeForUser(null);
   state.meters.clear();
   state.metersLoaded = false;
   setLoginNotice(notice);
@@ -144,8 +168,10 @@ function header(): TemplateResult {
       ${op ? html`${navLink('/', t('navFleet'), route.name === 'fleet' || route.name === 'meter')}
         ${navLink('/alarms', t('navAlarms'), route.name === 'alarms', alarms)}
         ${navLink('/charts', t('navCharts'), route.name === 'charts')}
-        ${navLink('/audit', t('navAudit'), route.name === 'audit')}`
-        : navLink('/portal', t('navMyMeters'), route.name === 'portal' || route.name === 'portalMeter')}
+        ${navLink('/audit', t('navAudit'), route.name === 'audit')}
+        ${PAGES.filter((p) => !p.roles || p.roles.includes(s.user.role)).map((p) => navLink(p.path, p.label(), route.name === 'page' && route.path === p.path, p.badge?.()))}
+        ${navLink('/notifications', notificationsNavLabel(), route.name === 'notifications')}`
+        : html`${navLink('/portal', t('navMyMeters'), route.name === 'portal' || route.name === 'portalMeter')}${navLink('/portal/cases', deskText('navMyCases'), route.name === 'desk')}`}
       </ul>${liveIndicator()}</nav>` : nothing}
   </header>`;
 }
@@ -157,9 +183,12 @@ function content(): TemplateResult {
     case 'alarms': return alarmsView();
     case 'charts': return chartsView();
     case 'audit': return auditView();
+    case 'notifications': return notificationsView();
     case 'meter': return meterView(route.id);
     case 'portal': return portalView();
     case 'portalMeter': return portalMeterView(route.id);
+    case 'desk': return deskView(route.path);
+    case 'page': return pageFor(route.path)?.view() ?? fleetView();
   }
 }
 
@@ -255,6 +284,8 @@ onUpdate(draw);
 onLiveCommands(applyLiveCommands);
 applyDocument();
 loadSavedSession();
+if (state.session) localeForUser(state.session.user.username, state.session.user.locale);
+void loadSettings();
 guard();
 if (state.session) void startLive();
 // Relative times ("12 s ago") move on even when nothing else changes.

@@ -3,6 +3,7 @@ import { NAMES_AR, dictionaries, translate, type Digits, type Key, type Locale }
 
 const LS_LOCALE = 'raseed.locale';
 const LS_DIGITS = 'raseed.digits';
+const LS_ZONE = 'raseed.timeZone';
 
 function read(key: string): string | null {
   try {
@@ -24,19 +25,68 @@ function initialLocale(): Locale {
   return lang.toLowerCase().startsWith('ar') ? 'ar' : 'en';
 }
 
-export const prefs: { locale: Locale; digits: Digits; localeChosen: boolean } = {
+export const prefs: {
+  locale: Locale; digits: Digits; localeChosen: boolean;
+  /** The utility's time zone (TIME_ZONE from GET /api/v1/settings): every time a person reads is shown in it. */
+  timeZone: string;
+  /** Who is signed in: a language choice is remembered for that person (keyed by username). */
+  user: string | null;
+  /** The language was switched on the sign-in page just now: that choice wins over the one remembered. */
+  chosenAtSignIn: boolean;
+} = {
   locale: initialLocale(),
   digits: read(LS_DIGITS) === 'arab' ? 'arab' : 'latn',
   localeChosen: read(LS_LOCALE) !== null,
+  timeZone: read(LS_ZONE) ?? 'Asia/Muscat',
+  user: null,
+  chosenAtSignIn: false,
 };
+
+const userKey = (username: string) => `${LS_LOCALE}.user.${username}`;
 
 export function setLocale(l: Locale, remember = true): void {
   prefs.locale = l;
   if (remember) {
     write(LS_LOCALE, l);
+    if (prefs.user) write(userKey(prefs.user), l);
+    else prefs.chosenAtSignIn = true;
     prefs.localeChosen = true;
   }
   applyDocument();
+}
+
+/**
+ * The language of a person as they sign in (or reload): a switch made on the sign-in page wins; else what they
+ * chose last time on this browser; else the language the sign-in page was in, when someone chose it on this browser;
+ * else their account's language; else the browser's. Remembered per user, so a reload never flips it.
+ */
+export function localeForUser(username: string | null, accountLocale?: string): void {
+  prefs.user = username;
+  if (!username) return;
+  let l: Locale | null = null;
+  const mine = read(userKey(username));
+  if (prefs.chosenAtSignIn) l = prefs.locale;
+  else if (mine === 'ar' || mine === 'en') l = mine;
+  else if (prefs.localeChosen) l = prefs.locale;
+  else if (accountLocale === 'ar' || accountLocale === 'en') l = accountLocale;
+  prefs.chosenAtSignIn = false;
+  if (!l) return;
+  prefs.locale = l;
+  write(userKey(username), l);
+  write(LS_LOCALE, l);
+  prefs.localeChosen = true;
+  applyDocument();
+}
+
+/** The utility's time zone, once the server said it (remembered, so a reload starts right). */
+export function setTimeZone(tz: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+  } catch {
+    return;
+  }
+  prefs.timeZone = tz;
+  write(LS_ZONE, tz);
 }
 
 export function setDigits(d: Digits): void {

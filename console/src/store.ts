@@ -1,7 +1,8 @@
 // Application state: the session, the meters the user can see (kept live), and a render scheduler.
 // Live updates: Server-Sent Events from /api/v1/live when the server has it, otherwise polling
 // /api/v1/meters every few seconds (and probing for the live feed again now and then).
-import { ApiError, NetworkError, api, setToken, withTicket, type Meter, type MeterList, type Session } from './api.ts';
+import { ApiError, NetworkError, api, setToken, withTicket, type ApiResponse, type Meter, type MeterList, type Session } from './api.ts';
+import { setTimeZone } from './prefs.ts';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -43,6 +44,18 @@ export const state = {
   currency: 'OMR',
 };
 
+/** The utility's time zone and currency (GET /api/v1/settings, public): times and money are shown in them. */
+export async function loadSettings(): Promise<void> {
+  try {
+    const s = await api<ApiResponse<'/api/v1/settings', 'get'>>('/api/v1/settings', { anonymous: true });
+    setTimeZone(s.timeZone);
+    state.currency = s.currency;
+    update();
+  } catch {
+    // An older server: Asia/Muscat and OMR (or what the last answer said) stay.
+  }
+}
+
 export function loadSavedSession(): void {
   try {
     const raw = sessionStorage.getItem(SS_SESSION);
@@ -64,9 +77,10 @@ export function saveSession(s: Session | null): void {
   } catch {}
 }
 
+/** Staff get the console, subscribers the portal (every staff role: admin, supervisor, operator, call centre, cashier, …). */
 export function isOperator(): boolean {
   const r = state.session?.user.role;
-  return r === 'admin' || r === 'operator' || r === 'viewer';
+  return !!r && r !== 'subscriber';
 }
 export function canAct(): boolean {
   const r = state.session?.user.role;
@@ -230,13 +244,17 @@ async function tryLiveFeed(): Promise<boolean> {
     }
   };
   source.onmessage = onData;
-  source.addEventListener('commands', ((ev: MessageEvent<string>) => {
+  const onCommands = ((ev: MessageEvent<string>) => {
     try {
-      const cs = JSON.parse(ev.data) as unknown;
-      if (Array.isArray(cs)) for (const h of commandHandlers) h(cs as Record<string, unknown>[]);
+      const raw = JSON.parse(ev.data) as unknown;
+      const cs = (Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? [raw] : []) as Record<string, unknown>[];
+      if (applyRelayFromCommands(cs)) update();
+      for (const h of commandHandlers) h(cs);
     } catch {}
     if (!refreshSoon) refreshSoon = setTimeout(() => { refreshSoon = null; void refreshMeters(); }, 500);
-  }) as EventListener);
+  }) as EventListener;
+  // `commands`: progress of commands; `finished`/`command`: one command that ended (servers that send it so).
+  for (const type of ['commands', 'finished', 'command']) source.addEventListener(type, onCommands);
   for (const type of ['meter', 'meters', 'reading', 'telemetry', 'state', 'topup', 'topups', 'event', 'alarm']) {
     source.addEventListener(type, onData as EventListener);
   }
@@ -253,12 +271,37 @@ async function tryLiveFeed(): Promise<boolean> {
       void tryLiveFeed().then((ok) => { if (!ok && gen === liveGeneration) startPolling(); });
     }, 2000);
   };
+  // The fleet was just fetched by startLive: only a re-opened feed (after a drop) fetches it again.
+  let opened = false;
   source.onopen = () => {
     state.live.networkDown = false;
-    void refreshMeters();
+    if (opened) void refreshMeters();
+    opened = true;
   };
   update();
   return true;
+}
+
+/**
+ * A relay command the meter acknowledged changes the supply state shown at once, before the next `meters` event or
+ * fleet fetch (which then confirm it). Returns whether a meter changed.
+ */
+export function applyRelayFromCommands(cs: Record<string, unknown>[]): boolean {
+  let changed = false;
+  for (const c of cs) {
+    const m = typeof c.meterId === 'string' ? state.meters.get(c.meterId) : undefined;
+    if (!m || c.status !== 'acknowledged') continue;
+    const action = String(c.action ?? '');
+    const result = String(c.result ?? '');
+    const relay = result === 'open' || result === 'closed' || result === 'armed' ? result
+      : action === 'disconnect' || action === 'open' ? 'open'
+      : action === 'reconnect' || action === 'close' ? (m.relayNeedsButton ? 'armed' : 'closed') : null;
+    if (relay && m.relay !== relay) {
+      state.meters.set(m.id, { ...m, relay });
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 function looksLikeMeter(x: unknown): x is Meter {

@@ -62,6 +62,7 @@ interface QueuedCommand {
   cmd: MeterCommand;
   queuedAt: number;
   resolve: (ack: CommandAck) => void;
+  done: Promise<CommandAck>;
 }
 
 const RECENT = 64;
@@ -149,10 +150,14 @@ export class SerialChannel {
     if (done) return Promise.resolve(done); // redelivery of a command already answered: same ack, applied once
     if (!this.meters.has(meterId)) return Promise.resolve(this.ack(cmd, 'failed', 'unknown_meter', `meter ${meterId} is not on ${this.name}`));
     if (this.stopped) return Promise.resolve(this.ack(cmd, 'failed', 'stopped', 'serial channel not running'));
-    return new Promise((resolve) => {
-      this.commands.push({ meterId, cmd, queuedAt: Date.now(), resolve });
-      this.wake();
-    });
+    // The command service re-sends an unanswered command after its back-off: one queued copy per reference is enough.
+    const queued = this.commands.find((q) => q.meterId === meterId && q.cmd.ref === cmd.ref);
+    if (queued) return queued.done;
+    let resolve!: (ack: CommandAck) => void;
+    const answer = new Promise<CommandAck>((r) => { resolve = r; });
+    this.commands.push({ meterId, cmd, queuedAt: Date.now(), resolve, done: answer });
+    this.wake();
+    return answer;
   }
 
   /** Answers a command this channel cannot carry out, through the same sink as every other ack. */
@@ -205,10 +210,10 @@ export class SerialChannel {
       const q = this.commands[i]!;
       if (q.cmd.expiresAt !== undefined && q.cmd.expiresAt < now) {
         this.commands.splice(i, 1);
-        q.resolve(this.finish(q, this.ack(q.cmd, 'rejected', 'expired', 'command expired before the meter could be reached')));
+        q.resolve(this.finish(q, this.ack(q.cmd, 'rejected', 'expired', 'command expired before the meter could be reached'), false));
       } else if (now - q.queuedAt > this.cfg.commandQueueTimeoutMs) {
         this.commands.splice(i, 1);
-        q.resolve(this.finish(q, this.ack(q.cmd, 'failed', 'port_unavailable', `${this.name} not available for ${this.cfg.commandQueueTimeoutMs} ms`)));
+        q.resolve(this.finish(q, this.ack(q.cmd, 'failed', 'port_unavailable', `${this.name} not available for ${this.cfg.commandQueueTimeoutMs} ms`), false));
       }
     }
   }
@@ -429,12 +434,18 @@ export class SerialChannel {
     return { v: 1, ref: cmd.ref, ts: Date.now(), status, result: result.slice(0, 64), ...(detail ? { detail: detail.slice(0, 256) } : {}) };
   }
 
-  private finish(q: QueuedCommand, ack: CommandAck): CommandAck {
+  /**
+   * Ends a queued command. Only the meter's own answer goes to the sink (the gateway's ack path into the one command
+   * lifecycle, gateway/commands.ts); when the bus could not reach the meter (port gone, timeout, queue deadline) the
+   * caller of deliver() learns it, but the lifecycle is left to the command service: it re-sends after its back-off
+   * and expires the command at its own deadline, exactly as for MQTT meters.
+   */
+  private finish(q: QueuedCommand, ack: CommandAck, fromMeter: boolean): CommandAck {
     if (ack.status !== 'failed') {
       this.acked.set(`${q.meterId}\u0000${q.cmd.ref}`, ack);
       if (this.acked.size > 1024) this.acked.delete(this.acked.keys().next().value!);
     }
-    Promise.resolve(this.o.sink.ack?.(q.meterId, ack)).catch((err: unknown) => this.log.warn({ meter: q.meterId, ref: ack.ref, err }, 'ack hand-off failed'));
+    if (fromMeter) Promise.resolve(this.o.sink.ack?.(q.meterId, ack)).catch((err: unknown) => this.log.warn({ meter: q.meterId, ref: ack.ref, err }, 'ack hand-off failed'));
     return ack;
   }
 
@@ -442,6 +453,7 @@ export class SerialChannel {
     const m = this.meters.get(q.meterId)!;
     this.transactions++;
     let ack: CommandAck;
+    let fromMeter = true;
     const rx0 = this.link.rxBytes;
     try {
       ack = await this.bounded(() => this.program(m.cfg, q.cmd));
@@ -452,11 +464,12 @@ export class SerialChannel {
       serialTransactions.inc({ channel: this.name, kind: 'command', outcome: err.code });
       this.log.warn({ meter: q.meterId, ref: q.cmd.ref, type: q.cmd.type, code: err.code, err: err.message }, 'serial command failed');
       ack = this.ack(q.cmd, 'failed', err.code === 'timeout' ? 'timeout' : err.code === 'link' ? 'port_unavailable' : 'protocol_error', err.message);
+      fromMeter = false;
       await this.afterFailure();
       this.checkSilence(this.link.rxBytes === rx0 && err.code !== 'link');
     }
     this.log.info({ meter: q.meterId, ref: ack.ref, type: q.cmd.type, status: ack.status, result: ack.result }, 'serial command done');
-    q.resolve(this.finish(q, ack));
+    q.resolve(this.finish(q, ack, fromMeter));
     // The registers changed: read the meter soon so the new credit/relay shows up.
     m.nextDue = Math.min(m.nextDue, Date.now() + this.cfg.guardMs);
   }

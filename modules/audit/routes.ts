@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { auditCsv, type AuditFilter, type AuditRecord, type AuditWriter } from './audit.ts';
 import type { ApiPlugin } from '../../dashboard-api/index.ts';
-import { requireRole } from '../../dashboard-api/index.ts';
+import { requireRole, OPERATOR_ROLES } from '../../dashboard-api/index.ts';
 import { problemResponses } from '../../dashboard-api/index.ts';
 
 const AuditView = z.object({
@@ -51,7 +51,7 @@ function filterOf(q: z.infer<typeof Query>): AuditFilter {
 export function auditRoutes(audit: Pick<AuditWriter, 'list'>): ApiPlugin {
   return async (app) => {
     app.get('/api/v1/audit', {
-      preHandler: requireRole('admin', 'operator', 'viewer'),
+      preHandler: requireRole(...OPERATOR_ROLES),
       schema: {
         summary: 'The append-only audit log of operator and automatic actions, newest first (format=csv for a spreadsheet)',
         tags: ['audit'],
@@ -68,7 +68,7 @@ export function auditRoutes(audit: Pick<AuditWriter, 'list'>): ApiPlugin {
     });
 
     app.get('/api/v1/audit.csv', {
-      preHandler: requireRole('admin', 'operator', 'viewer'),
+      preHandler: requireRole(...OPERATOR_ROLES),
       schema: {
         summary: 'The audit log as CSV (same filters)',
         tags: ['audit'],

@@ -5,7 +5,7 @@ import { getMeter } from '../registry/index.ts';
 import { type CommandRecord } from '../../gateway/index.ts';
 import { parseReference } from '../../protocols/index.ts';
 import type { ApiPlugin } from '../../dashboard-api/index.ts';
-import { canSeeMeter, requireRole } from '../../dashboard-api/index.ts';
+import { canSeeMeter, requireRole, OPERATOR_ROLES } from '../../dashboard-api/index.ts';
 import { notFound, problemResponses } from '../../dashboard-api/index.ts';
 
 export const CommandView = z.object({
@@ -48,7 +48,7 @@ export interface CommandReader {
 export function commandRoutes(commands: CommandReader): ApiPlugin {
   return async (app, ctx) => {
     app.get('/api/v1/commands/:reference', {
-      preHandler: requireRole('admin', 'operator', 'viewer', 'subscriber'),
+      preHandler: requireRole(...OPERATOR_ROLES, 'subscriber'),
       schema: {
         summary: 'One meter command by its reference: created, sent, acknowledged / rejected / failed / expired, and the meter\'s result',
         tags: ['commands'],
@@ -65,7 +65,7 @@ export function commandRoutes(commands: CommandReader): ApiPlugin {
     });
 
     app.get('/api/v1/meters/:id/commands', {
-      preHandler: requireRole('admin', 'operator', 'viewer', 'subscriber'),
+      preHandler: requireRole(...OPERATOR_ROLES, 'subscriber'),
       schema: {
         summary: "A meter's command history, newest first",
         tags: ['commands'],

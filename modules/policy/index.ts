@@ -14,5 +14,5 @@ export { RelayError, type RelayErrorCode } from './errors.ts';
 export { RelayService, SYSTEM_PAYMENT, SYSTEM_SCHEDULER } from './service.ts';
 export { policyModule, createPolicyModule, defaultRuleSetFor, RELAY_COMMAND, type PolicyApi, type PolicyModuleOptions } from './module.ts';
 export type {
-  Actor, RelayOutcome, RelayStatus, BulkOutcome, BulkRecord, HeatOverride, RelayRequestInput, TemperatureSource, AccountSource,
+  Actor, RelayOutcome, RelayStatus, BulkOutcome, BulkRecord, HeatOverride, RelayRequestInput, TemperatureSource, AccountSource, PolicyNoticeEvent,
 } from './service.ts';

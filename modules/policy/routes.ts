@@ -7,7 +7,7 @@ import { CutReason, DecisionView, ReconnectReason, RuleSet } from './schema.ts';
 import type { BulkOutcome, RelayOutcome, RelayService } from './service.ts';
 import { requestActor } from '../audit/index.ts';
 import type { ApiPlugin } from '../../dashboard-api/index.ts';
-import { requireRole } from '../../dashboard-api/index.ts';
+import { requireRole, OPERATOR_ROLES } from '../../dashboard-api/index.ts';
 import { HttpProblem, conflict, forbidden, notFound, problemResponses, unauthorized } from '../../dashboard-api/index.ts';
 import { CommandView, commandView } from '../commands/index.ts';
 
@@ -53,19 +53,19 @@ function problemFor(o: RelayOutcome): HttpProblem | null {
 }
 
 export function relayRoutes(relay: RelayService): ApiPlugin {
-  /** Only admin and operator switch supply; a refusal says why and is audited. */
+  /** Only admin, supervisor and operator switch supply; a refusal says why and is audited. */
   const canSwitch = async (req: FastifyRequest) => {
     const u = req.user;
     if (!u) throw unauthorized();
-    if (u.role === 'admin' || u.role === 'operator') return;
+    if (u.role === 'admin' || u.role === 'supervisor' || u.role === 'operator') return;
     const why = u.role === 'subscriber'
       ? 'subscribers can never disconnect or reconnect supply remotely; please contact the utility'
-      : `the ${u.role} role may look but not switch supply; only admin and operator can`;
+      : `the ${u.role} role may look but not switch supply; only admin, supervisor and operator can`;
     const meterId = (req.params as { id?: string } | undefined)?.id ?? null;
     await relay.audit.write({ ...requestActor(req), action: 'relay.denied', meterId, outcome: 'denied', note: why, details: { method: req.method, path: req.url.split('?')[0] } });
     throw forbidden(why);
   };
-  const readers = requireRole('admin', 'operator', 'viewer');
+  const readers = requireRole(...OPERATOR_ROLES);
 
   return async (app) => {
     for (const action of ['disconnect', 'reconnect'] as const) {

@@ -4,7 +4,7 @@
 // reconnects meters cut by command for non-payment as soon as a payment lands. Every step is audited.
 import { newReference } from '../../protocols/index.ts';
 import { getMeter, listMeters, type MeterWithState } from '../registry/index.ts';
-import { isUniqueViolation, type Db } from '../../platform/index.ts';
+import { isUniqueViolation, periodic, type Db, type PeriodicJob, type Queryable } from '../../platform/index.ts';
 import { type CommandRecord } from '../../gateway/index.ts';
 import type { CommandService } from '../../gateway/index.ts';
 import type { Logger } from '../../platform/index.ts';
@@ -111,6 +111,14 @@ export interface RelayServiceOptions {
   defaultTtlMs?: number;
 }
 
+/** A cut scheduled (at: when it is due) or a final notice recorded (at: when it was issued). */
+export interface PolicyNoticeEvent {
+  kind: 'cut_scheduled' | 'final_notice';
+  id: number;
+  meterId: string;
+  at: number;
+}
+
 type Row = Record<string, unknown>;
 const num = (v: unknown) => (v == null ? null : Number(v));
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v ?? null);
@@ -123,8 +131,7 @@ export class RelayService {
   private readonly now: () => number;
   private cached: RuleSet | null = null;
   private cachedAt = 0;
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly scheduler: PeriodicJob;
   private readonly locks = new Map<string, Promise<unknown>>();
   temperature: TemperatureSource | null;
   accounts: AccountSource | null;
@@ -137,16 +144,31 @@ export class RelayService {
     this.audit = o.audit ?? new AuditWriter(o.db, this.now);
     this.temperature = o.temperature ?? null;
     this.accounts = o.accounts ?? null;
+    this.scheduler = periodic('relay scheduler sweep', o.schedulerMs ?? 5_000, () => this.sweepOnce(), this.logger);
+  }
+
+  /** Called inside the transaction that schedules a cut or records a final notice (e.g. the notifications outbox); a throw rolls it back, so hooks guard themselves. */
+  private readonly noticeHooks: ((tx: Queryable, e: PolicyNoticeEvent) => Promise<void>)[] = [];
+  onNoticeEvent(fn: (tx: Queryable, e: PolicyNoticeEvent) => Promise<void>): void {
+    this.noticeHooks.push(fn);
+  }
+
+  /** A final notice counts for the notice rule only when every check says so (the notifications module: delivery confirmed). */
+  private readonly noticeChecks: ((meterId: string, noticeId: number) => Promise<boolean>)[] = [];
+  onNoticeCheck(fn: (meterId: string, noticeId: number) => Promise<boolean>): void {
+    this.noticeChecks.push(fn);
+  }
+
+  private async noticeEvent(tx: Queryable, e: PolicyNoticeEvent): Promise<void> {
+    for (const fn of this.noticeHooks) await fn(tx, e);
   }
 
   start(): void {
-    if (!this.timer) this.timer = setInterval(() => void this.sweep(), this.o.schedulerMs ?? 5_000);
+    this.scheduler.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.sweeping;
+  stop(): Promise<void> {
+    return this.scheduler.stop();
   }
 
   /** Runs fn alone for this meter (in this process). */
@@ -208,8 +230,20 @@ export class RelayService {
   }
 
   private async accountFor(meterId: string): Promise<{ debtMinor: number | null; unpaidInvoices: number | null; finalNoticeAt: number | null }> {
-    const n = await this.db.query<Row>('SELECT * FROM final_notices WHERE meter_id = $1 ORDER BY issued_at_ms DESC, id DESC LIMIT 1', [meterId]);
-    const notice = n.rows[0];
+    const n = await this.db.query<Row>(`SELECT * FROM final_notices WHERE meter_id = $1 ORDER BY issued_at_ms DESC, id DESC LIMIT ${this.noticeChecks.length ? 20 : 1}`, [meterId]);
+    // With notice checks (the notifications module): the latest notice every check accepts (e.g. its delivery confirmed).
+    let notice: Row | undefined = n.rows[0];
+    if (this.noticeChecks.length) {
+      notice = undefined;
+      for (const row of n.rows) {
+        let ok = true;
+        for (const check of this.noticeChecks) if (!(await check(meterId, Number(row.id)))) ok = false;
+        if (ok) {
+          notice = row;
+          break;
+        }
+      }
+    }
     const fromLedger = this.accounts ? await this.accounts(meterId) : null;
     return {
       debtMinor: fromLedger?.debtMinor ?? num(notice?.debt_minor),
@@ -301,6 +335,7 @@ export class RelayService {
         const id = await this.db.transaction(async (tx) => {
           const id = await this.insertRequest(tx, meter, action, input, actor, 'scheduled', decision, decision.until, bulk?.id ?? null, null, null);
           await this.audit.write({ ...auditBase, outcome: 'scheduled', details: { ...auditBase.details, requestId: id, scheduledFor: view.until } }, tx);
+          if (action === 'disconnect' && decision.until !== null) await this.noticeEvent(tx, { kind: 'cut_scheduled', id, meterId: meter.id, at: decision.until });
           return id;
         });
         return { ...base, status: 'scheduled', requestId: id, scheduledFor: decision.until };
@@ -367,19 +402,12 @@ export class RelayService {
 
   /** Carries out deferred cuts that are due, each re-evaluated now: allowed → sent, deferred again → moved, refused → cancelled. */
   sweep(): Promise<void> {
-    if (this.sweeping) return this.sweeping;
-    this.sweeping = (async () => {
-      try {
-        const now = this.now();
-        const due = await this.db.query<Row>(`SELECT * FROM relay_requests WHERE status = 'scheduled' AND scheduled_for_ms <= $1 ORDER BY scheduled_for_ms LIMIT 200`, [now]);
-        for (const row of due.rows) await this.exclusive(row.meter_id as string, () => this.runScheduled(row));
-      } catch (err) {
-        this.logger.error({ err }, 'relay scheduler sweep failed');
-      } finally {
-        this.sweeping = null;
-      }
-    })();
-    return this.sweeping;
+    return this.scheduler.run();
+  }
+
+  private async sweepOnce(): Promise<void> {
+    const due = await this.db.query<Row>(`SELECT * FROM relay_requests WHERE status = 'scheduled' AND scheduled_for_ms <= $1 ORDER BY scheduled_for_ms LIMIT 200`, [this.now()]);
+    for (const row of due.rows) await this.exclusive(row.meter_id as string, () => this.runScheduled(row));
   }
 
   private async runScheduled(row: Row): Promise<void> {
@@ -528,6 +556,7 @@ export class RelayService {
       const r = await tx.query<Row>('INSERT INTO final_notices (meter_id, issued_at_ms, debt_minor, unpaid_invoices, issued_by, note) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
         [meterId, issuedAt, n.debtMinor, n.unpaidInvoices, actor.actor, n.note]);
       const id = Number(r.rows[0]!.id);
+      await this.noticeEvent(tx, { kind: 'final_notice', id, meterId, at: issuedAt });
       await this.audit.write({ ...actor, action: 'notice.final', meterId, note: n.note, outcome: 'recorded', details: { noticeId: id, issuedAt: new Date(issuedAt).toISOString(), debtMinor: n.debtMinor, unpaidInvoices: n.unpaidInvoices } }, tx);
       return { id, issuedAt };
     });

@@ -9,7 +9,7 @@ import type { CommandKind, CommandRecord } from '../../gateway/index.ts';
 import { auditWriterOf } from '../audit/index.ts';
 import { sts } from '../../protocols/index.ts';
 import { topupRoutes } from './routes.ts';
-import type { StsParams } from '../registry/index.ts';
+import { fillStsDefaults } from '../registry/index.ts';
 import type { PlannedMeter } from '../../meter-sim/index.ts';
 import { isCurrency, PrepaidError } from './money.ts';
 import { DEFAULT_TARIFFS, TariffSet, type TariffDefinition } from './tariff.ts';
@@ -102,15 +102,12 @@ export function createPrepaidModule(opts: PrepaidModuleOptions = {}): RaseedModu
           // Simulated meters get STS parameters (no keys) in the registry, and their decoder keys here.
           const ids = plan.map((p) => p.id);
           for (let i = 0; i < ids.length; i += 1000) {
-            const batch = ids.slice(i, i + 1000);
-            await ctx.db.query(`UPDATE meters SET sts = $1 WHERE sts = '{}'::jsonb AND id = ANY($2::text[])`, [JSON.stringify(keys.defaults), batch]);
-            const r = await ctx.db.query<{ id: string; sts: unknown }>('SELECT id, sts FROM meters WHERE id = ANY($1::text[])', [batch]);
-            for (const row of r.rows) {
-              const params = (typeof row.sts === 'string' ? JSON.parse(row.sts) : row.sts ?? {}) as Partial<StsParams>;
+            const params = await fillStsDefaults(ctx.db, ids.slice(i, i + 1000), keys.defaults);
+            for (const [id, p] of params) {
               try {
-                decoderStates.set(row.id, await simDecoderState(keys, row.id, stsParamsOf(keys, params)));
+                decoderStates.set(id, await simDecoderState(keys, id, stsParamsOf(keys, p)));
               } catch (err) {
-                logger.warn({ meter: row.id, err: (err as Error).message }, 'simulated meter gets no STS decoder');
+                logger.warn({ meter: id, err: (err as Error).message }, 'simulated meter gets no STS decoder');
               }
             }
           }

@@ -79,7 +79,7 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
         return { kind: 'anonymous', name: 'anonymous' };
       }
       const m = await getMeter(ctx.db, meterId);
-      if (!m || !canSeeMeter(user, m.subscriberId)) throw notFound(`meter ${meterId}`);
+      if (!m || !canSeeMeter(user, m.subscriberId, m.area)) throw notFound(`meter ${meterId}`);
       if (user.role === 'viewer') throw forbidden('viewers cannot vend; this action needs one of the roles: admin, operator, subscriber');
       return { kind: OPERATOR_ROLES.includes(user.role) ? 'operator' : 'subscriber', userId: user.id, name: user.username };
     }
@@ -142,7 +142,7 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
       const rec = req.query.wait ? await service.waitFinal(req.params.reference, req.query.wait) : await service.refresh(req.params.reference);
       if (!rec) throw notFound(`top-up ${req.params.reference}`);
       const m = await getMeter(ctx.db, rec.meterId);
-      if (!m || !canSeeMeter(req.user, m.subscriberId)) throw notFound(`top-up ${req.params.reference}`);
+      if (!m || !canSeeMeter(req.user, m.subscriberId, m.area)) throw notFound(`top-up ${req.params.reference}`);
       const history = (await service.history(rec.reference)).map((h) => ({ ...h, at: new Date(h.at).toISOString() }));
       return { ...service.view(rec, mayHoldTokens(req)), history };
     });
@@ -159,13 +159,13 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
     }, async (req) => {
       if (!req.user) throw unauthorized();
       const m = await getMeter(ctx.db, req.params.id);
-      if (!m || !canSeeMeter(req.user, m.subscriberId)) throw notFound(`meter ${req.params.id}`);
+      if (!m || !canSeeMeter(req.user, m.subscriberId, m.area)) throw notFound(`meter ${req.params.id}`);
       const list = await service.list(m.id, req.query.limit);
       return { topups: list.map((t) => service.view(t, mayHoldTokens(req))) };
     });
 
     app.post('/api/v1/topups/:reference/refund', {
-      preHandler: requireRole('admin', 'operator'),
+      preHandler: requireRole('admin', 'supervisor', 'operator', 'cashier'),
       schema: {
         summary: 'Pay back a top-up that failed before its token was made (recorded once in the ledger)',
         tags: ['top-ups'],
@@ -184,7 +184,7 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
     });
 
     app.post('/api/v1/meters/:id/arrears', {
-      preHandler: requireRole('admin', 'operator'),
+      preHandler: requireRole('admin', 'supervisor', 'operator'),
       schema: {
         summary: 'Assign arrears to a meter\'s account; later top-ups recover them at the tariff\'s debt share',
         tags: ['top-ups'],
@@ -204,7 +204,7 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
     });
 
     app.get('/api/v1/reconciliation', {
-      preHandler: requireRole('admin', 'operator', 'viewer'),
+      preHandler: requireRole(...OPERATOR_ROLES),
       schema: {
         summary: 'Reconciliation per day and per meter: payments = tokens issued + fees + debt recovered (+ in flight + refunds owed)',
         tags: ['top-ups'],

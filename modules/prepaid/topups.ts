@@ -11,7 +11,7 @@ import { EventEmitter } from 'node:events';
 import { newReference, parseReference, sts, type MeterEvent } from '../../protocols/index.ts';
 import { isUniqueViolation, type Db, type Queryable, type SecretBox } from '../../platform/index.ts';
 import { type CommandRecord } from '../../gateway/index.ts';
-import { type StsParams } from '../registry/index.ts';
+import { vendingView, type StsParams } from '../registry/index.ts';
 import type { CommandService } from '../../gateway/index.ts';
 import type { Logger } from '../../platform/index.ts';
 import { dayOf, monthOf } from './calendar.ts';
@@ -136,6 +136,22 @@ export class TopUpService extends EventEmitter<Events> {
     this.now = o.now ?? Date.now;
   }
 
+  /** Called inside the transaction that marks a top-up accepted (e.g. the notifications outbox); see onAccepted. */
+  private readonly acceptedHooks: ((tx: Queryable, rec: TopUpRecord) => Promise<void>)[] = [];
+
+  /** Runs fn inside the transaction that accepts a top-up, with the accepted record; a throw rolls the acceptance back, so fn guards itself. */
+  onAccepted(fn: (tx: Queryable, rec: TopUpRecord) => Promise<void>): void {
+    this.acceptedHooks.push(fn);
+  }
+
+  private async accepted(tx: Queryable, reference: string): Promise<void> {
+    if (!this.acceptedHooks.length) return;
+    const r = await tx.query<Row>('SELECT * FROM prepaid_topups WHERE reference = $1', [reference]);
+    if (!r.rows[0]) return;
+    const rec = toRecord(r.rows[0]);
+    for (const fn of this.acceptedHooks) await fn(tx, rec);
+  }
+
   private checkpoint(point: CrashPoint): void {
     if (this.o.crashAt === point) {
       this.o.logger.warn({ point }, 'RASEED_PREPAID_CRASH_AT reached: killing the process (test hook)');
@@ -154,12 +170,9 @@ export class TopUpService extends EventEmitter<Events> {
 
   /** What vending needs of a meter (one light query, not the meter view with its state). */
   private async meter(q: Queryable, meterId: string): Promise<VendMeter> {
-    const r = await q.query<{ id: string; service: 'electricity' | 'water'; tariff_class: string; sts: unknown }>(
-      'SELECT id, service, tariff_class, sts FROM meters WHERE id = $1', [meterId],
-    );
-    const row = r.rows[0];
-    if (!row) throw new PrepaidError('unknown_meter', `unknown meter ${meterId}`);
-    return { id: row.id, service: row.service, tariffClass: row.tariff_class, sts: (typeof row.sts === 'string' ? JSON.parse(row.sts) : row.sts ?? {}) as Partial<StsParams> };
+    const m = await vendingView(q, meterId);
+    if (!m) throw new PrepaidError('unknown_meter', `unknown meter ${meterId}`);
+    return m;
   }
 
   /** The breakdown this meter would get for `amount` now (state as of the ledger now). */
@@ -386,6 +399,7 @@ export class TopUpService extends EventEmitter<Events> {
         if (u.affectedRows) {
           changed = true;
           await this.event(tx, cmd.reference, at, next.state, 'queued', next.reason ?? `meter: ${next.result ?? 'ok'}${next.via ? ` (${next.via})` : ''}`);
+          if (next.state === 'accepted') await this.accepted(tx, cmd.reference);
         }
       } else if (cmd.status === 'sent') {
         const u = await tx.query(
@@ -421,6 +435,7 @@ export class TopUpService extends EventEmitter<Events> {
       for (const r of u.rows) {
         refs.push(r.reference);
         await this.event(tx, r.reference, at, 'accepted', 'queued', 'token typed on the keypad');
+        await this.accepted(tx, r.reference);
       }
     });
     for (const ref of refs) {

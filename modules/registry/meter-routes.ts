@@ -15,6 +15,13 @@ export const MeterView = z.object({
   subscriberName: z.string().nullable(),
   protectedCategory: z.string().nullable(),
   relayNeedsButton: z.boolean(),
+  status: z.enum(['in_stock', 'installed', 'active', 'suspended', 'decommissioned']),
+  model: z.string().nullable(),
+  hasCredentials: z.boolean().describe('whether the meter has MQTT credentials (never the password)'),
+  sts: z.object({
+    sgc: z.string().optional(), ti: z.number().int().optional(), krn: z.number().int().optional(), keyType: z.number().int().optional(),
+    baseDate: z.number().int().optional(), ea: z.string().optional(), dkga: z.string().optional(),
+  }).describe('STS parameters (never keys)'),
   online: z.boolean(),
   lastSeen: z.string().nullable().describe('when the gateway last heard from the meter'),
   relay: z.enum(['closed', 'open', 'armed']).nullable(),
@@ -48,6 +55,10 @@ export function toMeterView(m: MeterWithState): MeterView {
     subscriberName: m.subscriberName,
     protectedCategory: m.protectedCategory,
     relayNeedsButton: m.relayNeedsButton,
+    status: m.status,
+    model: m.model,
+    hasCredentials: m.hasCredentials,
+    sts: { ...m.sts },
     online: s.online,
     lastSeen: s.lastSeen ? new Date(s.lastSeen).toISOString() : null,
     relay: s.relay,
@@ -64,7 +75,7 @@ export function toMeterView(m: MeterWithState): MeterView {
 
 export async function meterRoutes(app: RaseedApp, ctx: ApiContext): Promise<void> {
   app.get('/api/v1/meters', {
-    preHandler: requireRole('admin', 'operator', 'viewer', 'subscriber'),
+    preHandler: requireRole(...OPERATOR_ROLES, 'subscriber'),
     schema: {
       summary: 'Meters with online state, latest reading, credit and relay (operators: all; subscribers: their own)',
       tags: ['meters'],
@@ -74,6 +85,7 @@ export async function meterRoutes(app: RaseedApp, ctx: ApiContext): Promise<void
         service: z.enum(['electricity', 'water']).optional(),
         online: z.enum(['true', 'false']).optional(),
         q: z.string().max(64).optional().describe('search meter number, subscriber name or area'),
+        status: z.enum(['in_stock', 'installed', 'active', 'suspended', 'decommissioned']).optional(),
       }),
       response: { 200: z.object({ meters: z.array(MeterView) }), ...problemResponses(401, 403) },
     },
@@ -81,7 +93,8 @@ export async function meterRoutes(app: RaseedApp, ctx: ApiContext): Promise<void
     const user = req.user!;
     const isOperator = OPERATOR_ROLES.includes(user.role);
     const meters = await listMeters(ctx.db, {
-      ...(isOperator ? {} : { subscriberId: user.subscriberId ?? -1 }),
+      ...(isOperator ? { areas: user.areas ?? [] } : { subscriberId: user.subscriberId ?? -1 }),
+      status: req.query.status,
       area: req.query.area,
       service: req.query.service,
       online: req.query.online === undefined ? undefined : req.query.online === 'true',
@@ -102,7 +115,7 @@ export async function meterRoutes(app: RaseedApp, ctx: ApiContext): Promise<void
     if (!req.user) throw unauthorized();
     const m = await getMeter(ctx.db, req.params.id);
     // A subscriber asking for someone else's meter learns nothing about whether it exists.
-    if (!m || !canSeeMeter(req.user, m.subscriberId)) throw notFound(`meter ${req.params.id}`);
+    if (!m || !canSeeMeter(req.user, m.subscriberId, m.area)) throw notFound(`meter ${req.params.id}`);
     return toMeterView(m);
   });
 }

@@ -21,7 +21,15 @@ export interface MeterRecord {
   transport: 'mqtt' | 'serial';
   sts: Partial<StsParams>;
   relayNeedsButton: boolean;
+  status: MeterStatus;
+  model: string | null;
+  /** Whether the meter has MQTT credentials now (never the password or its hash). */
+  hasCredentials: boolean;
 }
+
+/** Life cycle: in_stock → installed → active ⇄ suspended → decommissioned (the meter and its history stay). */
+export const METER_STATUSES = ['in_stock', 'installed', 'active', 'suspended', 'decommissioned'] as const;
+export type MeterStatus = (typeof METER_STATUSES)[number];
 
 export interface MeterState {
   online: boolean;
@@ -56,6 +64,8 @@ export interface NewMeter {
   mqttPasswordHash?: string | null;
   sts?: Partial<StsParams>;
   relayNeedsButton?: boolean;
+  status?: MeterStatus;
+  model?: string | null;
 }
 
 
@@ -71,6 +81,9 @@ function toMeter(r: Row): MeterRecord {
     transport: r.transport as 'mqtt' | 'serial',
     sts: (typeof r.sts === 'string' ? JSON.parse(r.sts) : r.sts) as Partial<StsParams>,
     relayNeedsButton: Boolean(r.relay_needs_button),
+    status: ((r.status as MeterStatus | undefined) ?? 'active'),
+    model: (r.model as string | null) ?? null,
+    hasCredentials: r.mqtt_password_hash != null,
   };
 }
 
@@ -109,9 +122,10 @@ function toMeterWithState(r: Row): MeterWithState {
 
 export async function createMeter(q: Queryable, m: NewMeter): Promise<MeterRecord> {
   const r = await q.query<Row>(
-    `INSERT INTO meters (id, service, subscriber_id, area, tariff_class, transport, mqtt_password_hash, sts, relay_needs_button)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-    [m.id, m.service, m.subscriberId ?? null, m.area ?? 'default', m.tariffClass ?? 'residential', m.transport ?? 'mqtt', m.mqttPasswordHash ?? null, JSON.stringify(m.sts ?? {}), m.relayNeedsButton ?? false],
+    `INSERT INTO meters (id, service, subscriber_id, area, tariff_class, transport, mqtt_password_hash, sts, relay_needs_button, status, model, credentials_issued_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, CASE WHEN $7::text IS NULL THEN NULL ELSE now() END) RETURNING *`,
+    [m.id, m.service, m.subscriberId ?? null, m.area ?? 'default', m.tariffClass ?? 'residential', m.transport ?? 'mqtt', m.mqttPasswordHash ?? null, JSON.stringify(m.sts ?? {}), m.relayNeedsButton ?? false,
+      m.status ?? 'active', m.model ?? null],
   );
   return toMeter(r.rows[0]!);
 }
@@ -133,6 +147,9 @@ export interface MeterFilter {
   service?: ServiceType;
   online?: boolean;
   search?: string;
+  /** Only these areas (an operator's scope); empty or absent: all. */
+  areas?: string[];
+  status?: MeterStatus;
 }
 
 export async function listMeters(q: Queryable, f: MeterFilter = {}): Promise<MeterWithState[]> {
@@ -146,6 +163,8 @@ export async function listMeters(q: Queryable, f: MeterFilter = {}): Promise<Met
   if (f.area) add('m.area = ?', f.area);
   if (f.service) add('m.service = ?', f.service);
   if (f.online !== undefined) add('coalesce(s.online, false) = ?', f.online);
+  if (f.areas?.length) add('m.area = ANY(?::text[])', f.areas);
+  if (f.status) add('m.status = ?', f.status);
   if (f.search) {
     params.push(`%${f.search.toLowerCase()}%`);
     where.push(`(lower(m.id) LIKE $${params.length} OR lower(coalesce(sub.name, '')) LIKE $${params.length} OR lower(coalesce(sub.name_ar, '')) LIKE $${params.length} OR lower(m.area) LIKE $${params.length})`);

@@ -16,9 +16,10 @@ import type { AuditWriter } from '../audit/index.ts';
 export const SessionUser = z.object({
   id: z.number().int(),
   username: z.string(),
-  role: z.enum(['admin', 'operator', 'viewer', 'subscriber']),
+  role: z.enum(['admin', 'supervisor', 'operator', 'call_centre', 'cashier', 'field_technician', 'viewer', 'subscriber']),
   displayName: z.string().nullable(),
   locale: z.string(),
+  areas: z.array(z.string()).optional().describe('areas an operator may see and act on; empty: every area'),
 });
 
 export function sessionRoutes(audit: AuditWriter): ApiPlugin {
@@ -105,6 +106,11 @@ async function routes(app: RaseedApp, ctx: ApiContext, audit: AuditWriter): Prom
     if (!req.user) throw new HttpProblem(401, 'unauthorized', 'Unauthorized', 'a valid bearer token is required');
     return req.user;
   });
+
+  // The utility's time zone and currency: clients show times and money in them, never the browser's own.
+  app.get('/api/v1/settings', {
+    schema: { summary: "The utility's time zone (TIME_ZONE) and currency (CURRENCY)", tags: ['sessions'], response: { 200: z.object({ timeZone: z.string(), currency: z.string() }) } },
+  }, async () => ({ timeZone: ctx.config.TIME_ZONE, currency: ctx.config.CURRENCY }));
 }
 
 /** The bearer token of the Authorization header (sign-out revokes only a token presented there). */

@@ -5,7 +5,7 @@ import type { Registry } from 'prom-client';
 import { metricsRegistry } from '../../gateway/index.ts';
 import type { RaseedApp } from '../../dashboard-api/index.ts';
 import type { ApiPlugin } from '../../dashboard-api/index.ts';
-import { requireRole } from '../../dashboard-api/index.ts';
+import { requireRole, OPERATOR_ROLES } from '../../dashboard-api/index.ts';
 
 export interface MetricsRoutesOptions {
   registry?: Registry;
@@ -16,7 +16,7 @@ export function metricsRoutes(o: MetricsRoutesOptions = {}): ApiPlugin {
   const registry = o.registry ?? metricsRegistry;
   return async (app: RaseedApp) => {
     app.get('/metrics', {
-      ...(o.requireAuth ? { preHandler: requireRole('admin', 'operator', 'viewer') } : {}),
+      ...(o.requireAuth ? { preHandler: requireRole(...OPERATOR_ROLES) } : {}),
       schema: { summary: 'Prometheus metrics of the gateway (text exposition format)', tags: ['operations'] },
     }, async (_req, reply) => {
       const body = await registry.metrics();

@@ -1,13 +1,12 @@
 // Consumption history and fleet aggregates, from the TelemetryReader the configuration chose (InfluxDB or the
 // SQL store: the same answers). Energy in Wh (electricity) or volume in litres (water), per interval, from
-// register differences: see store/telemetry/consumption.ts for the rule (resets, gaps).
+// register differences: see gateway/telemetry/read/consumption.ts for the rule (resets, gaps).
 import { z } from 'zod';
 import { getMeter } from '../registry/index.ts';
-// store/telemetry is re-exported by store/index.ts once the lead wires it; until then, its own index.
 import { type TelemetryReader } from '../../gateway/index.ts';
 import type { RaseedApp } from '../../dashboard-api/index.ts';
 import type { ApiContext, ApiPlugin } from '../../dashboard-api/index.ts';
-import { canSeeMeter, requireRole } from '../../dashboard-api/index.ts';
+import { canSeeMeter, requireRole, OPERATOR_ROLES } from '../../dashboard-api/index.ts';
 import { badRequest, notFound, problemResponses } from '../../dashboard-api/index.ts';
 
 const DAY = 86_400_000;
@@ -52,7 +51,7 @@ function range(q: { from?: string; to?: string }) {
 export function consumptionRoutes(reader: TelemetryReader): ApiPlugin {
   return async (app: RaseedApp, ctx: ApiContext) => {
     app.get('/api/v1/meters/:id/consumption', {
-      preHandler: requireRole('admin', 'operator', 'viewer', 'subscriber'),
+      preHandler: requireRole(...OPERATOR_ROLES, 'subscriber'),
       schema: {
         summary: 'Energy (Wh) or water (L) used per interval, from register differences (resets and gaps handled)',
         description: 'A difference spanning missing readings is attributed to the interval of the later reading; a register that went down (reset) counts from zero to its new value.',
@@ -68,7 +67,7 @@ export function consumptionRoutes(reader: TelemetryReader): ApiPlugin {
     }, async (req) => {
       const m = await getMeter(ctx.db, req.params.id);
       // A subscriber asking for someone else's meter learns nothing about whether it exists.
-      if (!m || !canSeeMeter(req.user!, m.subscriberId)) throw notFound(`meter ${req.params.id}`);
+      if (!m || !canSeeMeter(req.user!, m.subscriberId, m.area)) throw notFound(`meter ${req.params.id}`);
       const { from, to } = range(req.query);
       const every = parseEvery(req.query.every, 3_600_000);
       const s = await reader.consumption(m.id, from, to, every);
@@ -76,7 +75,7 @@ export function consumptionRoutes(reader: TelemetryReader): ApiPlugin {
     });
 
     app.get('/api/v1/fleet/load-by-area', {
-      preHandler: requireRole('admin', 'operator', 'viewer'),
+      preHandler: requireRole(...OPERATOR_ROLES),
       schema: {
         summary: 'Total consumption per area and service, per interval',
         tags: ['consumption'],
@@ -95,7 +94,7 @@ export function consumptionRoutes(reader: TelemetryReader): ApiPlugin {
     });
 
     app.get('/api/v1/fleet/top-consumers', {
-      preHandler: requireRole('admin', 'operator', 'viewer'),
+      preHandler: requireRole(...OPERATOR_ROLES),
       schema: {
         summary: 'The meters that used most in a range',
         tags: ['consumption'],
@@ -118,7 +117,7 @@ export function consumptionRoutes(reader: TelemetryReader): ApiPlugin {
     });
 
     app.get('/api/v1/fleet/silent', {
-      preHandler: requireRole('admin', 'operator', 'viewer'),
+      preHandler: requireRole(...OPERATOR_ROLES),
       schema: {
         summary: 'Registered meters not heard from for more than N minutes (or never)',
         tags: ['consumption'],

@@ -21,6 +21,17 @@ export const ConfigSchema = z.object({
   MQTT_MAX_PACKET_BYTES: z.coerce.number().int().min(256).max(268_435_455).default(8192),
   /** Embedded broker: open MQTT connections per client address (meters behind a carrier NAT share one). */
   MQTT_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  /** Stable identity of a gateway on an external broker (its MQTT client id and session); default the host name. Unique per gateway. */
+  GATEWAY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - (at most 64)').optional(),
+  /** Shared group: a gateway whose beat in the shared store is older than this is adopted by a survivor (seconds). */
+  GATEWAY_TAKEOVER_AFTER_S: z.coerce.number().min(1).max(3600).default(15),
+  /** Session expiry of gateways' persistent sessions at an MQTT 5 broker (seconds). */
+  MQTT_SESSION_EXPIRY_S: z.coerce.number().int().min(60).max(4_294_967_295).default(3600),
+  /** Provision meters' credentials and ACLs into an external Mosquitto's dynamic-security plugin (MQTT_URL). */
+  MOSQUITTO_DYNSEC: bool.default(false),
+  /** A dynamic-security admin client of that Mosquitto. */
+  MOSQUITTO_ADMIN_USERNAME: z.string().optional(),
+  MOSQUITTO_ADMIN_PASSWORD: z.string().optional(),
   /** aedes cluster: Redis URL for the message emitter and persistence of the embedded broker. */
   BROKER_REDIS_URL: optionalUrl,
   HTTP_PORT: port.default(8080),
@@ -74,6 +85,14 @@ export const ConfigSchema = z.object({
   TLS_SELF_SIGNED: bool.default(false),
   /** MQTT over TLS port of the embedded broker (when TLS is configured). */
   MQTTS_PORT: port.default(8883),
+  /** SMS to subscribers over SMPP 3.4: smpp://system_id:password@host:2775?source=RASEED (ssmpp:// for TLS). Unset: SMS wait in the outbox. */
+  SMPP_URL: z.string().regex(/^s?smpp:\/\/[^/]+/, 'must be an smpp:// or ssmpp:// URL').optional(),
+  /** E-mail to subscribers: smtp://user:pass@host:587?from=billing@utility.om (smtps:// for TLS). Unset: e-mails wait in the outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL').optional(),
+  /** Every notification POSTed (JSON, signed with WEBHOOK_SECRET) to this http(s) URL. */
+  WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** HMAC-SHA256 key of the webhook signature (X-Raseed-Signature); required with WEBHOOK_URL. */
+  WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -112,7 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   return Object.assign(r.data, { explicit });
 }
 
-const SECRET_KEYS = /PASSWORD|TOKEN|KEY|SECRET|DATABASE_URL/;
+const SECRET_KEYS = /PASSWORD|TOKEN|KEY|SECRET|DATABASE_URL|SMPP_URL|SMTP_URL/;
 function redactedValue(key: string, raw: Record<string, unknown>): string {
   if (!(key in raw)) return '';
   if (SECRET_KEYS.test(key)) return ' (value hidden)';

@@ -36,7 +36,11 @@ function ordered(migrations: readonly Migration[]): Migration[] {
 /** Applies pending migrations; returns the versions applied now. Safe to call from several processes on PostgreSQL. */
 export async function migrate(db: Db, all: readonly Migration[]): Promise<number[]> {
   const migrations = ordered(all);
-  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  // Under the lock too: two processes creating the table at once on a fresh database collide in pg_type.
+  await db.transaction(async (tx) => {
+    if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7262733)');
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
   const applied: number[] = [];
   for (const m of migrations) {
     const done = await db.transaction(async (tx) => {

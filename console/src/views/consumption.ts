@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { ApiError, api, firstArray, type Meter } from '../api.ts';
 import { state, update, watch } from '../store.ts';
 import { num, t } from '../prefs.ts';
-import { quantity } from '../format.ts';
+import { localMidnight, quantity } from '../format.ts';
 import { PALETTE, type ChartSpec } from '../chart.ts';
 import { errorBox, pick, type Load } from './common.ts';
 
@@ -41,10 +41,30 @@ function parsePoints(data: unknown): Point[] {
   return out.sort((a, b) => a.t - b.t);
 }
 
+/**
+ * The range's start on the utility's clock: the server cuts intervals at `from + k·every` without rounding, so `from`
+ * is put on a local boundary (a 5-minute mark, the hour, local midnight): "yesterday" is then a calendar day in
+ * TIME_ZONE and every bar is one whole interval of the wall clock.
+ */
+export function alignedFrom(range: Range, now = Date.now()): number {
+  const spec = RANGES.find((x) => x.r === range)!;
+  const midnight = localMidnight(now);
+  const step = spec.everyS * 1000;
+  if (spec.everyS >= 6 * 3600) {
+    // 7 days of 6-hour blocks or 30 days: whole local days ending with today.
+    const days = Math.round(spec.seconds / 86400);
+    return localMidnight(midnight - (days - 1) * 86_400_000 + 12 * 3_600_000);
+  }
+  // Sub-day intervals: count whole intervals back from the last local boundary before now.
+  const sinceMidnight = now - midnight;
+  const lastBoundary = midnight + Math.floor(sinceMidnight / step) * step;
+  return lastBoundary - spec.seconds * 1000 + step;
+}
+
 export async function fetchConsumption(meterId: string, range: Range): Promise<Point[]> {
   const spec = RANGES.find((x) => x.r === range)!;
   const to = new Date();
-  const from = new Date(to.getTime() - spec.seconds * 1000);
+  const from = new Date(alignedFrom(range, to.getTime()));
   const base = `/api/v1/meters/${encodeURIComponent(meterId)}/consumption?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
   // The interval as a duration ("5m"), else in seconds, else in milliseconds: whichever the server takes.
   let last: unknown;
@@ -103,8 +123,11 @@ export function consumptionChart(m: Meter, o: { compact?: boolean } = {}): Templ
     const scale = inKwh ? 1 / 1000 : 1;
     const unit = m.service === 'electricity' ? (inKwh ? t('uKWh') : t('uWh')) : t('uL');
     const totalRaw = pts.reduce((s, p) => s + p.v, 0);
+    const everyS = RANGES.find((x) => x.r === range)!.everyS;
     const spec: ChartSpec = {
-      data: [pts.map((p) => p.t / 1000), pts.map((p) => p.v * scale)],
+      // Each bar at the middle of its interval, so it covers [start, end) on the time axis (not one interval early).
+      data: [pts.map((p) => p.t / 1000 + everyS / 2), pts.map((p) => p.v * scale)],
+      intervalS: everyS,
       series: [{ label: m.service === 'electricity' ? t('consumption') : t('water'), color, bars: true }],
       yLabel: unit,
       yDigits: inKwh ? 2 : 0,
@@ -143,11 +166,11 @@ export function consumptionChart(m: Meter, o: { compact?: boolean } = {}): Templ
 }
 
 /** Average daily use (register units) over the last week, for "days left"; null when unknown. */
-const dailyCache = new Map<string, { at: number; perDay: number | null; spanDays?: number }>();
+const dailyCache = new Map<string, { at: number; perDay: number | null; spanDays?: number; answered?: boolean }>();
 export function dailyUse(m: Meter): number | null {
   const c = dailyCache.get(m.id);
   if (!c || Date.now() - c.at > 5 * 60_000) {
-    dailyCache.set(m.id, { at: Date.now(), perDay: c?.perDay ?? null });
+    dailyCache.set(m.id, { at: Date.now(), perDay: c?.perDay ?? null, spanDays: c?.spanDays, answered: c?.answered });
     if (Date.now() >= missingUntil) {
       fetchConsumption(m.id, '7d').then((all) => {
         // Average over the time the meter has been reporting (a new meter's empty week would understate it).
@@ -156,11 +179,13 @@ export function dailyUse(m: Meter): number | null {
         if (pts.length) {
           const spanDays = Math.max(1 / 24, (Date.now() - pts[0]!.t) / 86_400_000);
           const total = pts.reduce((s, p) => s + p.v, 0);
-          dailyCache.set(m.id, { at: Date.now(), perDay: total / spanDays, spanDays });
-          update();
-        }
+          dailyCache.set(m.id, { at: Date.now(), perDay: total / spanDays, spanDays, answered: true });
+        } else dailyCache.set(m.id, { ...dailyCache.get(m.id)!, answered: true });
+        update();
       }, (err) => {
         if (err instanceof ApiError && err.missingEndpoint) missingUntil = Date.now() + 60_000;
+        dailyCache.set(m.id, { ...dailyCache.get(m.id)!, answered: true });
+        update();
       });
     }
   }
@@ -168,6 +193,8 @@ export function dailyUse(m: Meter): number | null {
   const cached = dailyCache.get(m.id);
   const fromApi = cached?.perDay;
   if (fromApi && fromApi > 0 && (cached?.spanDays ?? 0) >= 1) return fromApi;
+  // Until the week's history has answered, say nothing rather than a live-usage guess that then jumps (67 → 87 days).
+  if (!cached?.answered && Date.now() >= missingUntil) return null;
   // "At current usage": the average of the live power (W → Wh/day) or flow (L/h → L/day) seen so far.
   const samples = state.samples.get(m.id);
   if (!samples?.length) return fromApi && fromApi > 0 ? fromApi : null;

@@ -77,7 +77,7 @@ export function meterView(id: string): TemplateResult {
       <h2 id="h-cons">${t('consumption')}</h2>
       ${consumptionChart(m)}
     </section>
-    <div class="two-col">
+    <div class="history">
       <section aria-labelledby="h-credit" class="card">
         <h2 id="h-credit">${t('creditHistory')}</h2>
         ${topupHistory(m)}

@@ -131,9 +131,11 @@ function knownBreakdown(b: Record<string, unknown>, m: Meter): TemplateResult {
   const blocks = Array.isArray(b.blocks) ? b.blocks as Record<string, unknown>[] : [];
   const blockRows = blocks.map((bl) => {
     const open = bl.to == null || bl.to === '';
-    const text = open && isZero(bl.from) ? t('bdFlat', { unit: u, rate: decimal(str(bl.rate)) })
-      : open ? t('bdBlockOpen', { from: decimal(str(bl.from)), unit: u, rate: decimal(str(bl.rate)) })
-      : t('bdBlock', { from: decimal(str(bl.from)), to: decimal(str(bl.to)), unit: u, rate: decimal(str(bl.rate)) });
+    // The rate with its currency ("0.014 OMR per kWh"), never a bare number.
+    const rateText = (v: unknown) => `${decimal(str(v))} ${prefs.locale === 'ar' ? currencyName(cur) : cur}`;
+    const text = open && isZero(bl.from) ? t('bdFlat', { unit: u, rate: rateText(bl.rate) })
+      : open ? t('bdBlockOpen', { from: decimal(str(bl.from)), unit: u, rate: rateText(bl.rate) })
+      : t('bdBlock', { from: decimal(str(bl.from)), to: decimal(str(bl.to)), unit: u, rate: rateText(bl.rate) });
     return html`<li><span>${text}</span> <span class="v">${unitsText(bl.units, b.unit)} · ${money(str(bl.amount), cur)}</span></li>`;
   });
   return html`<dl class="breakdown">${rows}
@@ -408,13 +410,13 @@ export function topupHistory(m: Meter): TemplateResult {
       const amount = pick(r, 'amount');
       const rc = str(pick(r, 'currency')) || cur;
       return html`<tr>
-        <td data-label=${t('date')}>${dateTime(str(pick(r, 'createdAt', 'at', 'ts', 'paidAt')))}</td>
+        <td data-label=${t('date')} class="when">${dateTime(str(pick(r, 'createdAt', 'at', 'ts', 'paidAt')))}</td>
         <th scope="row" data-label=${t('reference')}>${ltr(str(pick(r, 'reference')), 'mono')}</th>
         <td data-label=${t('amount', { currency: currencyName(rc) })} class="num">${typeof amount === 'object' ? valueText('amount', amount, rc, m) : money(str(amount), rc)}</td>
         <td data-label=${t('units')} class="num">${unitsText(pick(r, 'units'), pick(r, 'unit'))}</td>
         <td data-label=${t('status')}><span class="badge ${ds === 'accepted' ? 'ok' : isFinal(ds) ? 'bad' : 'warn'}">${tk('d_', ds)}</span></td>
         <td data-label=${t('token')}>${pick(r, 'token') ? html`<details class="tok"><summary>${t('showToken')}</summary>
-          <span class="mono" dir="ltr">${tokenGroups(str(pick(r, 'token'))).join(' ')}</span></details>` : '—'}</td>
+          <span class="mono" dir="ltr">${tokenGroups(str(pick(r, 'token'))).map((g) => html`<span class="grp">${g}</span>`)}</span></details>` : '—'}</td>
       </tr>`;
     })}</tbody>
   </table></div>`;

@@ -1,4 +1,4 @@
-// Public face of store/telemetry/: reading telemetry back (consumption history, fleet aggregates)
+// Index of gateway/telemetry/read/ (re-exported by gateway/index.ts): reading telemetry back (consumption history, fleet aggregates)
 // from the SQL store or InfluxDB, with the same answers.
 export {
   type TelemetryReader, type ConsumptionSeries, type AreaLoad, type TopConsumer, type SilentMeter, type MeterPoints, BaseTelemetryReader,
