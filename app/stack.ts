@@ -15,7 +15,7 @@ import {
   CommandService, Ingest, createTelemetryPipeline, parseSerialChannels, routeCommands, startSerialChannels, LatestStateWriter, connectExternalGateway, embeddedCommandTransport,
   embeddedPublishHook, type CommandTransport, type ExternalGateway, type TelemetryPipeline,
 } from '../gateway/index.ts';
-import { buildApi, type ApiPlugin, type RaseedApp } from '../dashboard-api/index.ts';
+import { buildApi, loadTls, type ApiPlugin, type RaseedApp } from '../dashboard-api/index.ts';
 import { planFleet, simPassword, startFleet, type RunningFleet, type PlannedMeter } from '../meter-sim/index.ts';
 import type { ModuleInstance, RaseedModule, StackContext } from '../core/index.ts';
 import { migrationsOf, withBase } from './modules.ts';
@@ -53,7 +53,7 @@ export interface RunningStack {
   modules: Record<string, ModuleInstance>;
   admin: AdminCredentials;
   seeded: SeededFleet | null;
-  urls: { http: string | null; docs: string | null; mqtt: string | null };
+  urls: { http: string | null; docs: string | null; mqtt: string | null; mqtts?: string | null };
   /** Secret from which the simulated meters' passwords derive (demo fleet only). */
   fleetSecret: string;
   notes: string[];
@@ -108,6 +108,9 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       });
     }
 
+    // TLS (TLS_CERT/TLS_KEY, or TLS_SELF_SIGNED for development): HTTPS and MQTT over TLS beside plain MQTT.
+    const tls = await loadTls(config, dataDir, logger);
+    if (tls?.selfSigned) notes.push(`TLS: self-signed development certificate ${tls.certPath} (clients must trust it)`);
     let broker: RunningBroker | null = null;
     let external: ExternalGateway | null = null;
     let transport: CommandTransport | null = null;
@@ -132,6 +135,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
         redisUrl: config.BROKER_REDIS_URL,
         maxPacketBytes: config.MQTT_MAX_PACKET_BYTES,
         maxConnectionsPerAddress: config.MQTT_MAX_CONNECTIONS_PER_ADDRESS,
+        tls: tls ? { key: tls.key, cert: tls.cert, ca: tls.ca, port: config.MQTTS_PORT } : undefined,
       });
       const b = broker;
       stops.push(() => b.close());
@@ -187,7 +191,13 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     if (ingest) {
       ingest.listen({
         onAck: async (meterId, ack) => {
-          await commands.onAck(meterId, ack);
+          const rec = await commands.onAck(meterId, ack);
+          // State from acknowledgements: an acknowledged relay (valve) command shows at once (issue 16).
+          if (rec?.type === 'relay' && ack.status === 'ok' && ['open', 'closed', 'armed'].includes(ack.result)) await latest?.relay(meterId, ack.result, ack.ts);
+        },
+        onEvent: async (meterId, ev) => {
+          if (ev.type === 'relay') await latest?.relay(meterId, ev.state, ev.ts);
+          if (ev.type === 'token' && ev.result === 'accept' && ev.credited) await latest?.credited(meterId, ev.credited, ev.ts);
         },
         onStatus: async (meterId, isOnline) => {
           if (!isOnline) return void online.delete(meterId);
@@ -255,13 +265,13 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     if (parts.api) {
       const port = await choosePort('HTTP', config.HTTP_PORT, config.explicit.has('HTTP_PORT'), 'HTTP_PORT', config.HTTP_HOST);
       if (port.moved) notes.push(`HTTP port ${config.HTTP_PORT} is in use; using ${port.port} instead`);
-      api = await buildApi({ db, config, logger, plugins, consoleDir: CONSOLE_DIR, authenticate: (token) => userForSession(db, token) });
+      api = await buildApi({ db, config, logger, plugins, consoleDir: CONSOLE_DIR, authenticate: (token) => userForSession(db, token), tls });
       await api.listen({ port: port.port, host: config.HTTP_HOST });
       const a = api;
       stops.push(() => a.close());
       const addr = api.server.address();
       const p = typeof addr === 'object' && addr ? addr.port : port.port;
-      httpUrl = `http://${config.HTTP_HOST === '0.0.0.0' ? 'localhost' : config.HTTP_HOST}:${p}`;
+      httpUrl = `${tls ? 'https' : 'http'}://${config.HTTP_HOST === '0.0.0.0' ? 'localhost' : config.HTTP_HOST}:${p}`;
     }
 
     let fleet: RunningFleet | null = null;
@@ -287,7 +297,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
 
     return {
       db, broker, external, ingest, transport, commands, box, online, pipeline, fleetSecret, modules, api, fleet, plan, admin, seeded, notes,
-      urls: { http: httpUrl, docs: httpUrl ? `${httpUrl}/docs` : null, mqtt: mqttUrl },
+      urls: { http: httpUrl, docs: httpUrl ? `${httpUrl}/docs` : null, mqtt: mqttUrl, mqtts: broker?.tlsPort ? `mqtts://${config.MQTT_HOST === '0.0.0.0' ? 'localhost' : config.MQTT_HOST}:${broker.tlsPort}` : null },
       stop: stopAll,
     };
   } catch (err) {

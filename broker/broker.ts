@@ -5,6 +5,7 @@
 // meters cannot retain messages (the retain flag of their publishes and wills is dropped). MQTT 5 CONNECTs are
 // answered "unsupported protocol version" by aedes 1.x, with a log line pointing to an external broker (docs/mqtt.md).
 import net from 'node:net';
+import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { Aedes, type AedesOptions, type Client } from 'aedes';
 import type { Logger } from '../platform/index.ts';
@@ -39,11 +40,18 @@ export interface BrokerOptions {
   maxConnectionsPerAddress?: number;
   /** Failed-login back-off (per address and per username); default policies of limits.ts. */
   loginThrottle?: LoginThrottle;
+  /**
+   * MQTT over TLS beside the plain listener (same broker, same limits): PEM key and certificate chain; with `ca`,
+   * a client certificate signed by it is required and a meter's certificate must name the meter (CN = meter id).
+   */
+  tls?: { key: string | Buffer; cert: string | Buffer; ca?: string | Buffer; port?: number; host?: string };
 }
 
 export interface RunningBroker {
   aedes: Aedes;
   port: number;
+  /** Port of the MQTT over TLS listener, when there is one. */
+  tlsPort: number | null;
   /** Ends a client's session now (its credentials were revoked or rotated); false when it is not connected here. */
   disconnect(clientId: string): boolean;
   close(): Promise<void>;
@@ -122,6 +130,12 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
             log.warn({ clientId: client.id, edge: who.edgeId }, 'mqtt client id does not match edge');
             return done(Object.assign(new Error('client id must be edge:<id>'), { returnCode: 2 }), false);
           }
+          // With client certificates (TLS_CA): a meter's certificate must carry its own id as common name.
+          const peer = (client.conn as Partial<tls.TLSSocket>).getPeerCertificate?.();
+          if (o.tls?.ca && who.kind === 'meter' && peer && peer.subject?.CN !== who.meterId) {
+            log.warn({ clientId: client.id, meter: who.meterId, certificate: peer.subject?.CN }, 'mqtt login refused: client certificate names another meter');
+            return done(authError('client certificate does not match the meter'), false);
+          }
           identities.set(client, who);
           done(null, true);
         })
@@ -185,7 +199,7 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
   aedes.on('connectionError', (client, err) => log.debug({ clientId: client?.id, err: err.message }, 'mqtt connection error'));
 
   // noDelay: without it Nagle stalls QoS 1 request/response by ~45 ms per round trip.
-  const server = net.createServer({ noDelay: true }, (socket) => {
+  const onConnection = (socket: net.Socket): void => {
     const address = normaliseAddress(socket.remoteAddress);
     if (!connections.acquire(address)) {
       if (notices.first(`conns:${address}`, 30_000)) log.warn({ address, limit: connections.maxPerAddress }, 'mqtt connection refused: too many connections from this address');
@@ -206,19 +220,35 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
       socket.destroy();
     };
     socket.on('data', onData);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port ?? 1883, o.host ?? '0.0.0.0', () => {
-      server.off('error', reject);
-      resolve();
+  };
+  const server = net.createServer({ noDelay: true }, onConnection);
+  const listen = (srv: net.Server, port: number, host: string) => new Promise<number>((resolve, reject) => {
+    srv.once('error', reject);
+    srv.listen(port, host, () => {
+      srv.off('error', reject);
+      resolve((srv.address() as AddressInfo).port);
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, o.port ?? 1883, o.host ?? '0.0.0.0');
   log.debug({ port }, 'mqtt broker listening');
+  let tlsServer: tls.Server | null = null;
+  let tlsPort: number | null = null;
+  if (o.tls) {
+    const t = o.tls;
+    tlsServer = tls.createServer({ key: t.key, cert: t.cert, ...(t.ca ? { ca: t.ca, requestCert: true, rejectUnauthorized: true } : {}), minVersion: 'TLSv1.2', noDelay: true }, onConnection);
+    tlsServer.on('tlsClientError', (err, socket) => log.debug({ address: socket.remoteAddress, err: err.message }, 'mqtt tls handshake failed'));
+    try {
+      tlsPort = await listen(tlsServer, t.port ?? 8883, t.host ?? o.host ?? '0.0.0.0');
+    } catch (err) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw err;
+    }
+    log.debug({ port: tlsPort }, 'mqtt over tls listening');
+  }
   return {
     aedes,
     port,
+    tlsPort,
     disconnect(clientId: string) {
       const client = (aedes as unknown as { clients: Record<string, Client | undefined> }).clients[clientId];
       if (!client) return false;
@@ -229,6 +259,7 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
     async close() {
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (tlsServer) await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
     },
   };
 }

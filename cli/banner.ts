@@ -5,6 +5,7 @@ export function banner(s: RunningStack, version: string): string {
   const lines: string[] = ['', `  Raseed ${version} — prepaid meters gateway`, ''];
   if (s.urls.http) lines.push(`  Console & API   ${s.urls.http}`, `  API docs        ${s.urls.docs}`);
   if (s.urls.mqtt) lines.push(`  MQTT            ${s.urls.mqtt}${s.broker ? ' (embedded broker)' : ' (external broker)'}`);
+  if (s.urls.mqtts) lines.push(`  MQTT over TLS   ${s.urls.mqtts}`);
   lines.push(`  Store           ${s.db.label ?? (s.db.kind === 'pglite' ? 'embedded (PGlite)' : 'PostgreSQL')}`);
   if (s.fleet) lines.push(`  Simulated fleet ${s.fleet.meters.length} meters`);
   lines.push('');

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiContext, Principal, Role } from './types.ts';
 import { forbidden, unauthorized } from './problem.ts';
+import type { TicketBook } from './tickets.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -11,18 +12,22 @@ declare module 'fastify' {
 
 export const OPERATOR_ROLES: Role[] = ['admin', 'supervisor', 'operator', 'call_centre', 'cashier', 'field_technician', 'viewer'];
 
+/** The bearer token of the Authorization header (never from the URL: see tickets.ts). */
 export function bearerToken(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
   if (h && /^Bearer\s+/i.test(h)) return h.replace(/^Bearer\s+/i, '').trim() || null;
-  // EventSource cannot set headers: live feeds accept the token as a query parameter.
-  const q = (req.query as Record<string, unknown> | undefined)?.access_token;
-  return typeof q === 'string' && q ? q : null;
+  return null;
 }
 
-export function authHook(authenticate: ApiContext['authenticate']) {
+/** The Authorization header's token, or for a GET a single-use `ticket` query parameter (tickets.ts). */
+export function authHook(authenticate: ApiContext['authenticate'], tickets?: TicketBook) {
   return async (req: FastifyRequest) => {
     req.user = null;
-    const token = bearerToken(req);
+    let token = bearerToken(req);
+    if (!token && tickets && req.method === 'GET') {
+      const q = (req.query as Record<string, unknown> | undefined)?.ticket;
+      if (typeof q === 'string' && q) token = tickets.redeem(q);
+    }
     if (token) req.user = await authenticate(token);
   };
 }

@@ -32,6 +32,10 @@ export interface ApiContext {
   plugins?: ApiPlugin[];
   /** Directory of the built console (served at /); absent: API only. */
   consoleDir?: string;
+  /** Serve HTTPS with this key and certificate chain (PEM) instead of plain HTTP. */
+  tls?: { key: string; cert: string } | null;
+  /** Serve the console's source maps (*.map); default: unless NODE_ENV=production. */
+  serveSourceMaps?: boolean;
 }
 
 /** A routes plugin: what a module contributes to the API. */

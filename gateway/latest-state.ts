@@ -2,7 +2,7 @@
 // in one transaction per flush, so thousands of meters cost one write round per second, not one per reading.
 // Which reading is the latest is decided by seq and ts together (plausibility.ts `supersedes`, the same rule
 // as the SQL of applyLatestReading); a reading from beyond the clock skew never becomes the latest state.
-import { applyLatestReading, setOnline } from './meter-state.ts';
+import { applyCredited, applyLatestReading, applyRelayState, setOnline } from './meter-state.ts';
 import type { Db, Logger } from '../platform/index.ts';
 import type { TelemetryReading } from '../protocols/index.ts';
 import { DEFAULT_MAX_SKEW_MS, supersedes } from './plausibility.ts';
@@ -24,6 +24,28 @@ export class LatestStateWriter {
   status(meterId: string, online: boolean, at = Date.now()): void {
     this.online.set(meterId, { online, at });
     this.schedule();
+  }
+
+  /**
+   * The relay (valve) state a meter reported by acknowledging a relay command or by a relay event, dated `ts` by
+   * its clock: written at once (after any flush in progress), never rolled back by an older reading.
+   */
+  relay(meterId: string, relay: string, ts: number, receivedAt = Date.now()): Promise<boolean> {
+    return this.now('relay state from acknowledgement', () => applyRelayState(this.db, meterId, relay, ts, receivedAt, this.maxSkewMs));
+  }
+
+  /** Credit a meter reported adding (an accepted token's `credited`), dated `ts`: written at once, once. */
+  credited(meterId: string, credited: number, ts: number, receivedAt = Date.now()): Promise<boolean> {
+    return this.now('credit from accepted token', () => applyCredited(this.db, meterId, credited, ts, receivedAt, this.maxSkewMs));
+  }
+
+  private now(what: string, write: () => Promise<boolean>): Promise<boolean> {
+    const done = this.flushing.then(write).catch((err: unknown) => {
+      this.logger.error({ err }, `${what} failed`);
+      return false;
+    });
+    this.flushing = done.then(() => undefined);
+    return done;
   }
 
   private schedule(): void {

@@ -108,7 +108,7 @@ async function readSse(url: string, want: (events: { event: string; data: any }[
 describe('live feed', () => {
   it('streams the fleet, then changes, to an operator', async () => {
     const token = await s.adminToken();
-    const events = await readSse(`${s.http}/api/v1/live?access_token=${token}`, (ev) => ev.filter((e) => e.event === 'meters').length >= 2);
+    const events = await readSse(`${s.http}/api/v1/live?ticket=${(await s.api('/api/v1/tickets', { method: 'POST', token })).body.ticket}`, (ev) => ev.filter((e) => e.event === 'meters').length >= 2);
     expect(events[0]!.event).toBe('meters');
     expect(events[0]!.data).toHaveLength(3);
     expect(events[1]!.data.length).toBeGreaterThan(0);
@@ -117,7 +117,7 @@ describe('live feed', () => {
   it('gives a subscriber only their own meters, and refuses anonymous listeners', async () => {
     const demo = s.seeded!.demoSubscriber!;
     const token = await s.login(demo.username, demo.password);
-    const events = await readSse(`${s.http}/api/v1/live?access_token=${token}`, (ev) => ev.length >= 2);
+    const events = await readSse(`${s.http}/api/v1/live?ticket=${(await s.api('/api/v1/tickets', { method: 'POST', token })).body.ticket}`, (ev) => ev.length >= 2);
     for (const e of events.filter((x) => x.event === 'meters')) expect(e.data.map((m: any) => m.id)).toEqual([s.plan[0]!.id]);
     expect((await s.api('/api/v1/live')).status).toBe(401);
   });

@@ -99,6 +99,12 @@ export async function api<T>(path: string, o: RequestOptions = {}): Promise<T> {
   return data as T;
 }
 
+/** A URL carrying a single-use ticket (POST /api/v1/tickets, 60 s) for a GET that cannot send headers (EventSource, downloads). */
+export async function withTicket(path: string): Promise<string> {
+  const { ticket } = await api<{ ticket: string }>('/api/v1/tickets', { method: 'POST' });
+  return `${path}${path.includes('?') ? '&' : '?'}ticket=${encodeURIComponent(ticket)}`;
+}
+
 /** A random key for Idempotency-Key (works outside secure contexts, where crypto.randomUUID is missing). */
 export function idempotencyKey(): string {
   const b = new Uint8Array(16);

@@ -1,7 +1,7 @@
 // Application state: the session, the meters the user can see (kept live), and a render scheduler.
 // Live updates: Server-Sent Events from /api/v1/live when the server has it, otherwise polling
 // /api/v1/meters every few seconds (and probing for the live feed again now and then).
-import { ApiError, NetworkError, api, setToken, type ApiResponse, type Meter, type MeterList, type Session } from './api.ts';
+import { ApiError, NetworkError, api, setToken, withTicket, type ApiResponse, type Meter, type MeterList, type Session } from './api.ts';
 import { setTimeZone } from './prefs.ts';
 
 type Listener = () => void;
@@ -178,7 +178,11 @@ export async function startLive(): Promise<void> {
   if (!(await tryLiveFeed())) startPolling();
 }
 
+/** Bumped by stopLive, so a reconnect scheduled before it does not come back to life after it. */
+let liveGeneration = 0;
+
 export function stopLive(): void {
+  liveGeneration++;
   if (pollTimer) clearInterval(pollTimer);
   if (probeTimer) clearInterval(probeTimer);
   pollTimer = probeTimer = null;
@@ -206,13 +210,15 @@ function startPolling(): void {
 async function tryLiveFeed(): Promise<boolean> {
   const token = state.session?.token;
   if (!token || typeof EventSource === 'undefined') return false;
-  const url = `/api/v1/live?access_token=${encodeURIComponent(token)}`;
   const ctl = new AbortController();
+  let url: string;
   try {
-    const res = await fetch(url, { headers: { accept: 'text/event-stream' }, signal: ctl.signal });
+    const res = await fetch('/api/v1/live', { headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` }, signal: ctl.signal });
     const ok = res.ok && (res.headers.get('content-type') ?? '').includes('text/event-stream');
     ctl.abort();
     if (!ok) return false;
+    // EventSource cannot send headers: a single-use ticket in the URL, never the token (a reconnect needs a new one).
+    url = await withTicket('/api/v1/live');
   } catch {
     return false;
   }
@@ -253,13 +259,17 @@ async function tryLiveFeed(): Promise<boolean> {
     source.addEventListener(type, onData as EventListener);
   }
   source.onerror = () => {
-    if (source?.readyState === EventSource.CLOSED) {
-      source = null;
-      startPolling();
-    } else {
-      state.live.networkDown = true;
-      update();
-    }
+    // A ticket is good once: instead of letting EventSource retry the spent URL, open the feed again with a new
+    // ticket after a pause (or poll when the feed is gone).
+    const gen = liveGeneration;
+    source?.close();
+    source = null;
+    state.live.networkDown = true;
+    update();
+    setTimeout(() => {
+      if (gen !== liveGeneration || source) return;
+      void tryLiveFeed().then((ok) => { if (!ok && gen === liveGeneration) startPolling(); });
+    }, 2000);
   };
   // The fleet was just fetched by startLive: only a re-opened feed (after a drop) fetches it again.
   let opened = false;

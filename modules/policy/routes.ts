@@ -182,7 +182,7 @@ export function relayRoutes(relay: RelayService): ApiPlugin {
           meterId: z.string().max(32),
           action: z.enum(['disconnect', 'reconnect']).default('disconnect'),
           reason: z.union([CutReason, ReconnectReason]),
-          at: z.iso.datetime({ offset: true }).optional(),
+          at: z.iso.datetime({ offset: true }).refine((v) => Math.abs(Date.parse(v) - Date.now()) <= 10 * 366 * 86_400_000, 'a time within 10 years of now').optional(),
         }),
         response: { 200: DecisionView, ...problemResponses(400, 401, 403, 404) },
       },

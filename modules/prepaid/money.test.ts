@@ -11,7 +11,8 @@ describe('money', () => {
     expect(parseMoney('10.50', 'AED')).toBe(1050);
     expect(parseMoney('10.5', 'SAR')).toBe(1050);
     expect(parseMoney('0.01', 'QAR')).toBe(1);
-    expect(parseMoney(' 7 ', 'QAR')).toBe(700);
+    expect(parseMoney('7', 'QAR')).toBe(700);
+    for (const sloppy of [' 7 ', ' 5', '0005.000', '05', '+5', '5.', '.5']) expect(() => parseMoney(sloppy, 'OMR')).toThrow(/not a positive decimal/);
   });
 
   it('rejects more decimals than the currency has, and anything that is not a plain positive decimal', () => {

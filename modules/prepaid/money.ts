@@ -48,8 +48,9 @@ export function exponentOf(c: Currency): number {
  */
 export function parseMoney(input: string, currency: Currency): number {
   if (typeof input !== 'string') throw new PrepaidError('bad_amount', 'amount must be a decimal string such as "5.000"');
-  const s = input.trim();
-  const m = /^(\d{1,12})(?:\.(\d+))?$/.exec(s);
+  // Strict: no spaces, signs, exponents or leading zeros (" 5" and "0005.000" are refused, not guessed at).
+  const s = input;
+  const m = /^(0|[1-9]\d{0,11})(?:\.(\d+))?$/.exec(s);
   if (!m) throw new PrepaidError('bad_amount', `amount "${input.slice(0, 40)}" is not a positive decimal number such as "5.000"`);
   const exp = exponentOf(currency);
   const frac = m[2] ?? '';

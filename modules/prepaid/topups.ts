@@ -181,7 +181,13 @@ export class TopUpService extends EventEmitter<Events> {
     const month = monthOf(at, this.o.timeZone);
     const mtd = await monthUnits(q, m.id, month);
     const arrears = await arrearsBalance(q, m.id);
-    return computeBreakdown({ tariff, amount, arrears, fixedDue: !mtd.fixedPaid, blockStartTenths: mtd.tenths });
+    try {
+      return computeBreakdown({ tariff, amount, arrears, fixedDue: !mtd.fixedPaid, blockStartTenths: mtd.tenths });
+    } catch (err) {
+      // More units than one STS token can carry (IEC 62055-41 transfer amount): the caller's amount, not a fault.
+      if (err instanceof sts.StsRangeError) throw new PrepaidError('amount_too_large', `this amount buys more units than one STS token can carry; split it into smaller top-ups`);
+      throw err;
+    }
   }
 
   /** What a top-up of `amount` would give now, without paying. */
@@ -567,6 +573,7 @@ export class TopUpService extends EventEmitter<Events> {
   /** Assigns arrears to a meter's account (e.g. carried over from postpaid); recovered from later top-ups at the tariff's share. */
   async addArrears(meterId: string, amount: string, memo: string): Promise<void> {
     const minor = parseMoney(amount, this.o.currency);
+    if (minor <= 0) throw new PrepaidError('amount_too_small', 'arrears must be more than zero');
     await this.meter(this.o.db, meterId);
     const at = this.now();
     await this.o.db.transaction((tx) => postTxn(tx, {

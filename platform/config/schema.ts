@@ -65,6 +65,26 @@ export const ConfigSchema = z.object({
   TELEMETRY_MAX_SKEW_S: z.coerce.number().int().min(0).max(7 * 86_400).default(300),
   /** Serial channels, JSON: see README "Serial meters". */
   SERIAL_CHANNELS: z.string().optional(),
+  // ---- Hardening (issue 16): sign-in throttling, proxies, TLS. See README "Limits, TLS and MQTT versions".
+  /** Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDRs (or loopback, linklocal, uniquelocal). Unset: none. */
+  TRUST_PROXY: z.string().regex(/^[0-9A-Za-z.:/_, -]+$/, 'a comma-separated list of proxy addresses or CIDRs').refine((v) => !/^\s*(true|\*|0\.0\.0\.0\/0)\s*$/i.test(v), 'name the proxies; trusting every client would let anyone forge its address').optional(),
+  /** Sign-in attempts per client address per minute. */
+  SIGNIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Sign-in attempts per username per minute. */
+  SIGNIN_MAX_PER_USER: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Consecutive wrong passwords that lock a username, and for how many minutes. */
+  SIGNIN_LOCKOUT_FAILURES: z.coerce.number().int().min(1).max(10_000).default(20),
+  SIGNIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(15),
+  /** Password hashes (scrypt) computed at once; the rest wait, so sign-in storms leave the thread pool to meters. */
+  SIGNIN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** TLS: PEM certificate chain and key files for HTTPS and MQTT over TLS; TLS_CA: CA of meters' client certificates (optional). */
+  TLS_CERT: z.string().optional(),
+  TLS_KEY: z.string().optional(),
+  TLS_CA: z.string().optional(),
+  /** Development: generate a self-signed certificate into DATA_DIR/tls when TLS_CERT/TLS_KEY are unset. */
+  TLS_SELF_SIGNED: bool.default(false),
+  /** MQTT over TLS port of the embedded broker (when TLS is configured). */
+  MQTTS_PORT: port.default(8883),
   /** SMS to subscribers over SMPP 3.4: smpp://system_id:password@host:2775?source=RASEED (ssmpp:// for TLS). Unset: SMS wait in the outbox. */
   SMPP_URL: z.string().regex(/^s?smpp:\/\/[^/]+/, 'must be an smpp:// or ssmpp:// URL').optional(),
   /** E-mail to subscribers: smtp://user:pass@host:587?from=billing@utility.om (smtps:// for TLS). Unset: e-mails wait in the outbox. */

@@ -2,7 +2,7 @@
 // range in the utility's time zone, person, meter, action, outcome) go to the server; "Older" pages back through
 // everything (beforeId); the export is the filtered view as CSV.
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { ApiError, api, getToken, type ApiResponse } from '../api.ts';
+import { ApiError, api, withTicket, type ApiResponse } from '../api.ts';
 import { update } from '../store.ts';
 import { prefs, t } from '../prefs.ts';
 import { dateTime, localMidnight, zoneName } from '../format.ts';
@@ -144,7 +144,19 @@ export function auditView(): TemplateResult {
     <h1 id="h-audit">${t('auditTitle')}</h1>
     ${filters()}
     ${audit.status === 'ok' && audit.data.length ? html`<p><a class="btn" download="raseed-audit.csv" data-action="export"
-      href="/api/v1/audit.csv?${query()}&limit=10000&access_token=${encodeURIComponent(getToken() ?? '')}">${s('exportFiltered')}</a></p>` : nothing}
+      href="/api/v1/audit.csv?${query()}&limit=10000" @click=${downloadCsv}>${s('exportFiltered')}</a></p>` : nothing}
     ${body}
   </section>`;
+}
+
+/** The CSV link carries a single-use ticket fetched at click time (bearer tokens never go into URLs). */
+function downloadCsv(ev: Event): void {
+  ev.preventDefault();
+  const link = (ev.currentTarget as HTMLAnchorElement).getAttribute('href') ?? '/api/v1/audit.csv?limit=10000';
+  void withTicket(link).then((href) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.download = 'raseed-audit.csv';
+    a.click();
+  }, () => {});
 }

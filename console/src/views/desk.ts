@@ -3,7 +3,7 @@
 // close, reopen, visits, attachments, the meter's recent history). Routes: /desk, /desk/new,
 // /desk/cases/<ref>, /desk/stats; the subscriber's pages are in desk-portal.ts.
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { api, getToken } from '../api.ts';
+import { api, getToken, withTicket } from '../api.ts';
 import { announce, state, update } from '../store.ts';
 import { prefs } from '../prefs.ts';
 import { dateTime } from '../format.ts';
@@ -163,7 +163,6 @@ function caseView(ref: string): TemplateResult {
   const { case: c, timeline, visits, attachments } = l.data;
   const r = c.reference;
   const ctx = c.meterId ? load<{ consumption: { total: number } | null; audit: { at: string; actor: string; action: string; outcome: string | null }[]; topups: { reference: string; amount: number; currency: string; state: string; createdAt: string }[]; commands: { reference: string; type: string; action: string | null; status: string; createdAt: string }[] }>(`/api/v1/cases/${encodeURIComponent(r)}/context`, 30_000) : null;
-  const token = encodeURIComponent(getToken() ?? '');
   return html`<section aria-labelledby="h-case" class="desk-case" data-ref=${r} data-state=${c.state}>
     <h1 id="h-case"><span class="mono" dir="ltr">${r}</span> · ${categoryName(c)}</h1>
     ${deskNav('')}
@@ -199,7 +198,7 @@ function caseView(ref: string): TemplateResult {
     </div>
 
     <h2>${d('attachments')}</h2>
-    <ul>${attachments.map((a) => html`<li><a download href="${a.href}?access_token=${token}">${a.filename}</a> <span class="muted small">${a.contentType} · ${a.size} B · ${a.uploadedBy}</span></li>`)}</ul>
+    <ul>${attachments.map((a) => html`<li><a download=${a.filename} href="${a.href}" @click=${downloadWithTicket}>${a.filename}</a> <span class="muted small">${a.contentType} · ${a.size} B · ${a.uploadedBy}</span></li>`)}</ul>
     ${role() !== 'viewer' ? html`<p><label class="btn">${d('upload')}<input type="file" class="sr-only" accept="image/jpeg,image/png,image/webp,application/pdf,text/plain"
       @change=${async (e: Event) => {
         const file = (e.target as HTMLInputElement).files?.[0];
@@ -226,4 +225,16 @@ function caseView(ref: string): TemplateResult {
     <h2>${d('timeline')}</h2>
     <ol class="desk-timeline">${timeline.map((e) => html`<li>${dateTime(e.at)} · <strong>${e.action}</strong> ${e.fromState && e.toState && e.fromState !== e.toState ? html`${dk('s_', e.fromState)} → ${dk('s_', e.toState)}` : nothing} · ${e.actor} ${e.note ? html`<span class="muted">— ${e.note}</span>` : nothing}</li>`)}</ol>
   </section>`;
+}
+
+/** Attachments download with a single-use ticket fetched at click time (bearer tokens never go into URLs). */
+function downloadWithTicket(ev: Event): void {
+  ev.preventDefault();
+  const link = ev.currentTarget as HTMLAnchorElement;
+  void withTicket(link.getAttribute('href') ?? '').then((href) => {
+    const a = document.createElement('a');
+    a.href = href;
+    a.download = link.download;
+    a.click();
+  }, () => {});
 }
