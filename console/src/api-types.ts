@@ -6440,12 +6440,12 @@ export interface paths {
         };
         /**
          * Live updates (Server-Sent Events): `meters` (changed meters) and `commands` (command progress)
-         * @description EventSource cannot send headers: pass the bearer token as `access_token`. Subscribers receive only their own meters.
+         * @description EventSource cannot send headers: pass a single-use `ticket` (POST /api/v1/tickets, valid 60 s). Subscribers receive only their own meters.
          */
         get: {
             parameters: {
                 query?: {
-                    access_token?: string;
+                    ticket?: string;
                 };
                 header?: never;
                 path?: never;

@@ -15,10 +15,10 @@ export async function liveRoutes(app: RaseedApp, ctx: ApiContext): Promise<void>
     preHandler: requireRole('admin', 'operator', 'viewer', 'subscriber'),
     schema: {
       summary: 'Live updates (Server-Sent Events): `meters` (changed meters) and `commands` (command progress)',
-      description: 'EventSource cannot send headers: pass the bearer token as `access_token`. Subscribers receive only their own meters.',
+      description: 'EventSource cannot send headers: pass a single-use `ticket` (POST /api/v1/tickets, valid 60 s). Subscribers receive only their own meters.',
       tags: ['live'],
       security: [{ bearer: [] }],
-      querystring: z.object({ access_token: z.string().optional() }),
+      querystring: z.object({ ticket: z.string().max(128).optional() }),
       response: problemResponses(401, 403),
     },
   }, async (req, reply) => {
