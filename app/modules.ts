@@ -16,7 +16,8 @@ import { firmwareModule } from '../modules/firmware/index.ts';
 /** Always running: the audit log, the registry (sign-in, meters, live feed), command views, telemetry reads. */
 export const BASE_MODULES: RaseedModule[] = [auditModule, registryModule, commandsModule, telemetryModule];
 /** The business features `raseed start` adds (a stack can be started with others, e.g. in tests). */
-export const FEATURE_MODULES: RaseedModule[] = [prepaidModule, policyModule, notificationsModule, deskModule, firmwareModule];
+// The desk starts before notifications, which subscribes to its replies and polls.
+export const FEATURE_MODULES: RaseedModule[] = [prepaidModule, policyModule, deskModule, notificationsModule, firmwareModule];
 export const DEFAULT_MODULES: RaseedModule[] = [...BASE_MODULES, ...FEATURE_MODULES];
 
 /** The base modules, then these features (a feature named like a base module replaces it). */

@@ -9,6 +9,8 @@ import { auditWriterOf } from '../audit/index.ts';
 import type { PrepaidApi } from '../prepaid/index.ts';
 import { isCurrency } from '../prepaid/index.ts';
 import type { PolicyApi } from '../policy/index.ts';
+import type { DeskApi, ReplyNotice } from '../desk/index.ts';
+import type { MessageData } from './templates.ts';
 import { localParts, localToInstant } from '../policy/index.ts';
 import type { Channel, ChannelName } from './channel.ts';
 import { SmppChannel } from './channel-smpp.ts';
@@ -111,6 +113,19 @@ export function createNotificationsModule(o: NotificationsModuleOptions = {}): R
           await outbox.enqueueGuarded(tx, `notice:${e.id}`, e.meterId, { kind: 'final_notice', meterId: e.meterId, noticeId: e.id, at: e.at, noticeDays: rs?.rules.notice.days ?? null });
         }
       });
+
+      // The desk's written answer, and the satisfaction poll once a case closes, reach the subscriber in their language.
+      // (The desk calls these after its own commit: a crash in between loses the SMS, never the reply in the portal.)
+      const desk = ctx.modules.get<DeskApi>('desk');
+      const toCase = (kind: 'case_reply' | 'case_poll') => async (n: ReplyNotice) => {
+        const c = n.case;
+        if (c.subscriberId === null) return;
+        const key = `${kind === 'case_reply' ? 'case-reply' : 'case-poll'}:${c.reference}:${kind === 'case_reply' ? c.answeredAt ?? c.updatedAt : c.updatedAt}`;
+        const data: MessageData = kind === 'case_reply' ? { kind, reference: c.reference, text: c.reply ?? '' } : { kind, reference: c.reference };
+        await ctx.db.transaction((tx) => outbox.enqueueToSubscriber(tx, key, c.subscriberId!, c.meterId, data));
+      };
+      desk?.onReply(toCase('case_reply'));
+      desk?.onClose(toCase('case_poll'));
 
       // The policy's notice rule counts a final notice only when one of its messages was delivered, or when
       // none could be sent (no contact, no webhook): then the operator's record is the evidence.

@@ -13,6 +13,13 @@ import { ChannelError } from './channel.ts';
 import { smsLayout } from './sms.ts';
 import { languageOf, OPTIONAL_KINDS, render, URGENT_KINDS, type Language, type MessageData, type RenderOptions } from './templates.ts';
 
+interface Recipient {
+  subscriberId: number | null;
+  language: Language;
+  phone: string | null;
+  email: string | null;
+}
+
 export const STATES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'dead'] as const;
 export type OutboxState = (typeof STATES)[number];
 
@@ -93,7 +100,7 @@ export class Outbox {
   }
 
   /** Who gets messages about a meter: its subscriber's contacts and language. */
-  private async recipients(tx: Queryable, meterId: string): Promise<{ subscriberId: number | null; language: Language; phone: string | null; email: string | null }> {
+  private async recipients(tx: Queryable, meterId: string): Promise<Recipient> {
     const r = await tx.query<Row>('SELECT s.id, s.phone, s.email, s.language FROM meters m JOIN subscribers s ON s.id = m.subscriber_id WHERE m.id = $1', [meterId]);
     const s = r.rows[0];
     if (!s) return { subscriberId: null, language: 'ar', phone: null, email: null };
@@ -117,7 +124,19 @@ export class Outbox {
    * (0 when the event was already written: replays are no-ops).
    */
   async enqueue(tx: Queryable, eventKey: string, meterId: string, data: MessageData): Promise<number> {
-    const who = await this.recipients(tx, meterId);
+    return this.write(tx, eventKey, await this.recipients(tx, meterId), meterId, data);
+  }
+
+  /** The same for a message to a subscriber directly (a desk case may name no meter). */
+  async enqueueToSubscriber(tx: Queryable, eventKey: string, subscriberId: number, meterId: string | null, data: MessageData): Promise<number> {
+    const r = await tx.query<Row>('SELECT id, phone, email, language FROM subscribers WHERE id = $1', [subscriberId]);
+    const s = r.rows[0];
+    const who = s ? { subscriberId: Number(s.id), language: languageOf(s.language), phone: (s.phone as string) || null, email: (s.email as string) || null }
+      : { subscriberId: null, language: 'ar' as Language, phone: null, email: null };
+    return this.write(tx, eventKey, who, meterId, data);
+  }
+
+  private async write(tx: Queryable, eventKey: string, who: Recipient, meterId: string | null, data: MessageData): Promise<number> {
     const at = this.now();
     const r = render(data, who.language, this.o.render);
     const rows: { channel: ChannelName; to: string }[] = [];
@@ -125,7 +144,7 @@ export class Outbox {
       && (await tx.query('SELECT 1 FROM notification_opt_outs WHERE subscriber_id = $1 AND kind = $2', [who.subscriberId, data.kind])).rows.length > 0;
     if (who.phone && !optedOut) rows.push({ channel: 'sms', to: who.phone });
     if (who.email && !optedOut) rows.push({ channel: 'email', to: who.email });
-    if (this.o.webhook) rows.push({ channel: 'webhook', to: who.phone ?? who.email ?? `meter:${meterId}` });
+    if (this.o.webhook) rows.push({ channel: 'webhook', to: who.phone ?? who.email ?? (meterId ? `meter:${meterId}` : `subscriber:${who.subscriberId ?? 'unknown'}`) });
     const next = this.notBefore(data.kind, at);
     const sms = smsLayout(r.text);
     let n = 0;

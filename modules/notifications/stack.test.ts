@@ -65,6 +65,29 @@ describe('notifications in the stack', () => {
   });
 });
 
+describe('desk replies and polls', () => {
+  it('the desk\'s written answer reaches the subscriber at once, in Arabic; the poll is written once per channel (it waits out quiet hours)', async () => {
+    const admin = await s.adminToken();
+    const id = s.plan[0]!.id;
+    const post = (path: string, json: unknown = {}) => s.api(path, { method: 'POST', token: admin, json });
+    const c = await post('/api/v1/cases', { kind: 'complaint', category: 'meter_fault', channel: 'call_centre', meterId: id, description: 'الشاشة لا تعرض الرصيد' });
+    expect(c.status).toBe(201);
+    const ref = c.body.reference as string;
+    expect((await post(`/api/v1/cases/${ref}/assign`, { department: 'metering/maintenance', assignee: 'admin' })).status).toBe(200);
+    expect((await post(`/api/v1/cases/${ref}/start`)).status).toBe(200);
+    expect((await post(`/api/v1/cases/${ref}/reply`, { text: 'تم استبدال شاشة العداد.' })).status).toBe(200);
+    await eventually(() => smsc.received.some((m) => m.text.includes(ref) && m.text.includes('تم استبدال شاشة العداد')));
+    await eventually(() => smtp.received.some((m) => m.text.includes(ref)));
+    expect((await post(`/api/v1/cases/${ref}/close`)).status).toBe(200);
+    await eventually(async () => (await s.db.query(`SELECT 1 FROM notification_outbox WHERE kind = 'case_poll' AND event_key LIKE $1`, [`case-poll:${ref}:%`])).rows.length === 2);
+    await new Promise((res) => setTimeout(res, 2500)); // a worker round more: nothing doubles
+    expect(smsc.received.filter((m) => m.text.includes(ref) && m.text.includes('تم استبدال'))).toHaveLength(1);
+    expect(smtp.received.filter((m) => m.text.includes(ref) && m.text.includes('تم استبدال'))).toHaveLength(1);
+    const rows = (await s.db.query<{ kind: string; channel: string }>(`SELECT kind, channel FROM notification_outbox WHERE event_key LIKE $1 ORDER BY kind, channel`, [`case-%:${ref}:%`])).rows;
+    expect(rows).toEqual([{ kind: 'case_poll', channel: 'email' }, { kind: 'case_poll', channel: 'sms' }, { kind: 'case_reply', channel: 'email' }, { kind: 'case_reply', channel: 'sms' }]);
+  });
+});
+
 describe('subscriber preferences', () => {
   it('a subscriber sets English and opts out of low-credit warnings (audited); receipts and notices cannot be refused', async () => {
     const demo = s.seeded!.demoSubscriber!;

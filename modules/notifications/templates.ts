@@ -7,19 +7,23 @@ import { localParts } from '../policy/index.ts';
 
 export type Language = 'ar' | 'en';
 export const LANGUAGES: readonly Language[] = ['ar', 'en'];
-export const KINDS = ['topup_receipt', 'credit_low', 'cut_scheduled', 'final_notice', 'leak'] as const;
+export const KINDS = ['topup_receipt', 'credit_low', 'cut_scheduled', 'final_notice', 'leak', 'case_reply', 'case_poll'] as const;
 export type NotificationKind = (typeof KINDS)[number];
 /** Kinds a subscriber may opt out of; receipts (the token), final notices and cut notices always go. */
 export const OPTIONAL_KINDS: readonly NotificationKind[] = ['credit_low', 'leak'];
-/** Kinds sent at any hour; the rest wait for the end of quiet hours. */
-export const URGENT_KINDS: readonly NotificationKind[] = ['topup_receipt', 'leak', 'cut_scheduled'];
+/** Kinds sent at any hour; the rest wait for the end of quiet hours. (A desk answer is awaited: it goes at once; the poll waits.) */
+export const URGENT_KINDS: readonly NotificationKind[] = ['topup_receipt', 'leak', 'cut_scheduled', 'case_reply'];
 
 export type MessageData =
   | { kind: 'topup_receipt'; reference: string; meterId: string; amountMinor: number; unitsTenths: number | null; service: 'electricity' | 'water'; token: string | null; at: number }
   | { kind: 'credit_low'; meterId: string; service: 'electricity' | 'water'; daysLeft: number | null; creditUnits: number }
   | { kind: 'cut_scheduled'; meterId: string; requestId: number; at: number }
   | { kind: 'final_notice'; meterId: string; noticeId: number; at: number; noticeDays: number | null }
-  | { kind: 'leak'; meterId: string; averageLitresPerDay: number; recentLitresPerDay: number; hours: number; night: boolean };
+  | { kind: 'leak'; meterId: string; averageLitresPerDay: number; recentLitresPerDay: number; hours: number; night: boolean }
+  /** The desk's written answer to a subscriber's request or complaint. */
+  | { kind: 'case_reply'; reference: string; text: string }
+  /** After a case closed: the satisfaction poll (answered once, in the portal). */
+  | { kind: 'case_poll'; reference: string };
 
 export interface RenderOptions {
   currency: Currency;
@@ -101,6 +105,14 @@ function build(d: MessageData, lang: Language, o: RenderOptions, token: (t: stri
         ? { subject: `استهلاك مياه مرتفع للعداد ${d.meterId}`, text: `تنبيه: استهلاك المياه للعداد ${d.meterId} ${now} لتر/يوم منذ ${d.hours} ساعة، ومتوسطك ${avg} لتر/يوم${d.night ? '، مع تدفق طوال الليل' : ''}. قد يكون هناك تسرب.` }
         : { subject: `High water use on meter ${d.meterId}`, text: `Alert: water use on meter ${d.meterId} has been ${now} L/day for ${d.hours} h against your average of ${avg} L/day${d.night ? ', with flow all night' : ''}. There may be a leak.` };
     }
+    case 'case_reply':
+      return ar
+        ? { subject: `رد على طلبكم ${d.reference}`, text: `ردّنا على طلبكم رقم ${d.reference}: ${d.text}` }
+        : { subject: `Answer to your request ${d.reference}`, text: `Our answer to your request ${d.reference}: ${d.text}` };
+    case 'case_poll':
+      return ar
+        ? { subject: `كيف كانت خدمتنا؟ ${d.reference}`, text: `أُغلق طلبكم رقم ${d.reference}. قيّموا خدمتنا من 1 إلى 5 في بوابة المشتركين. شكرًا لكم.` }
+        : { subject: `How did we do? ${d.reference}`, text: `Your request ${d.reference} is closed. Please rate our service from 1 to 5 in the subscriber portal. Thank you.` };
   }
 }
 
