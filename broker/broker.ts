@@ -159,7 +159,7 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
       }
       if (packet.retain && !canRetain(who, packet.topic)) {
         // Delivered, but not kept: a meter must not pin broker memory with retained messages (publishes and wills).
-        if (notices.first(`retain:${client?.id ?? ''}`, 600_000)) log.info({ who, topic: packet.topic }, 'mqtt: retain flag dropped (meters cannot retain messages)');
+        if (notices.first(`retain:${client?.id ?? ''}`, 600_000)) log.debug({ who, topic: packet.topic }, 'mqtt: retain flag dropped (meters cannot retain messages)');
         packet.retain = false;
       }
       if (!o.onPublish) return callback(null);
