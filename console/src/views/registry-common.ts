@@ -9,7 +9,7 @@ import type { Load } from './common.ts';
 const STRINGS = {
   en: {
     navSubscribers: 'Subscribers', navMeters: 'Meter registry', navOperators: 'Operators',
-    subscribersTitle: 'Subscribers and accounts', search: 'Search', searchLabel: 'Meter, account, civil ID, phone or name', searchHint: 'Arabic or English names, phone in any form (+968…, 8 digits).',
+    subscribersTitle: 'Subscribers and accounts', search: 'Search', searchLabel: 'Meter, account, civil ID, phone or name', searchHint: 'Arabic or English names, phone in any form ({ex}, 8 digits).',
     noResults: 'Nothing found.', k_meter: 'Meter', k_subscriber: 'Subscriber', k_account: 'Account', results: 'Results',
     onboardTitle: 'Open an account', nameAr: 'Name in Arabic', nameEn: 'Name in English', phone: 'Phone', civilId: 'Civil ID', email: 'E-mail',
     language: 'Language of messages', lang_ar: 'Arabic', lang_en: 'English', accountNumber: 'Account number', citizenTariff: 'Citizen tariff (at most two accounts per civil ID)',
@@ -21,7 +21,7 @@ const STRINGS = {
     st_in_stock: 'In stock', st_installed: 'Installed', st_active: 'Active', st_suspended: 'Suspended', st_decommissioned: 'Decommissioned',
     metersTitle: 'Meter registry', registerTitle: 'Register a meter', register: 'Register', registered: 'Meter {id} registered.', stsOptional: 'STS parameters (optional)',
     sgc: 'Supply group code', ti: 'Tariff index', krn: 'Key revision', keyType: 'Key type', baseDate: 'Base date',
-    importTitle: 'Import a vendor delivery (CSV)', importHelp: 'Header row: id,service,transport,area,model,sts_sgc,sts_ti,sts_krn,sts_key_type,sts_base_date. Every row is checked first; one bad row imports nothing.',
+    importTitle: 'Import a vendor delivery (CSV)', importHelp: 'A header row with the columns below (id, service and area required). Every row is checked first; one bad row imports nothing.',
     csvFile: 'CSV file', checkOnly: 'Check only', importNow: 'Import', imported: '{rows} rows: {created} new, {unchanged} unchanged.', checked: '{rows} rows checked: no errors.',
     importErrors: 'Nothing imported: {n} errors', line: 'Line', field: 'Field', detail: 'Problem',
     filter: 'Filter meters', showing: 'Showing {n} of {total}', changeState: 'Change state', apply: 'Apply',
@@ -37,7 +37,7 @@ const STRINGS = {
   },
   ar: {
     navSubscribers: 'المشتركون', navMeters: 'سجل العدادات', navOperators: 'المستخدمون',
-    subscribersTitle: 'المشتركون والحسابات', search: 'بحث', searchLabel: 'رقم العداد أو الحساب أو البطاقة المدنية أو الهاتف أو الاسم', searchHint: 'الأسماء بالعربية أو الإنجليزية، والهاتف بأي صيغة (‎+968… أو 8 أرقام).',
+    subscribersTitle: 'المشتركون والحسابات', search: 'بحث', searchLabel: 'رقم العداد أو الحساب أو البطاقة المدنية أو الهاتف أو الاسم', searchHint: 'الأسماء بالعربية أو الإنجليزية، والهاتف بأي صيغة ({ex} أو 8 أرقام).',
     noResults: 'لا توجد نتائج.', k_meter: 'عداد', k_subscriber: 'مشترك', k_account: 'حساب', results: 'النتائج',
     onboardTitle: 'فتح حساب', nameAr: 'الاسم بالعربية', nameEn: 'الاسم بالإنجليزية', phone: 'الهاتف', civilId: 'الرقم المدني', email: 'البريد الإلكتروني',
     language: 'لغة الرسائل', lang_ar: 'العربية', lang_en: 'الإنجليزية', accountNumber: 'رقم الحساب', citizenTariff: 'تعرفة المواطن (حسابان على الأكثر لكل رقم مدني)',
@@ -49,7 +49,7 @@ const STRINGS = {
     st_in_stock: 'في المخزن', st_installed: 'مُركّب', st_active: 'يعمل', st_suspended: 'موقوف', st_decommissioned: 'خارج الخدمة',
     metersTitle: 'سجل العدادات', registerTitle: 'تسجيل عداد', register: 'تسجيل', registered: 'سُجّل العداد {id}.', stsOptional: 'معاملات STS (اختيارية)',
     sgc: 'رمز مجموعة التوريد', ti: 'مؤشر التعرفة', krn: 'رقم مراجعة المفتاح', keyType: 'نوع المفتاح', baseDate: 'سنة الأساس',
-    importTitle: 'استيراد شحنة من المورّد (CSV)', importHelp: 'سطر العناوين: id,service,transport,area,model,sts_sgc,sts_ti,sts_krn,sts_key_type,sts_base_date. تُفحص كل الأسطر أولاً؛ سطر واحد خاطئ يعني عدم استيراد أي شيء.',
+    importTitle: 'استيراد شحنة من المورّد (CSV)', importHelp: 'سطر عناوين بالأعمدة أدناه (id وservice وarea إلزامية). تُفحص كل الأسطر أولاً؛ سطر واحد خاطئ يعني عدم استيراد أي شيء.',
     csvFile: 'ملف CSV', checkOnly: 'فحص فقط', importNow: 'استيراد', imported: '{rows} سطراً: {created} جديد، {unchanged} دون تغيير.', checked: 'فُحص {rows} سطراً: لا أخطاء.',
     importErrors: 'لم يُستورد شيء: {n} أخطاء', line: 'السطر', field: 'الحقل', detail: 'المشكلة',
     filter: 'تصفية العدادات', showing: 'عرض {n} من {total}', changeState: 'تغيير الحالة', apply: 'تطبيق',
@@ -78,6 +78,11 @@ export function rg(key: RegistryKey, vars: Record<string, string | number> = {})
 export function rgk(prefix: string, value: string): string {
   const key = `${prefix}${value}` as RegistryKey;
   return key in STRINGS.en ? rg(key) : value;
+}
+
+/** A server-made detail ("electricity · installed") with the words this page knows translated. */
+export function detailText(detail: string): string {
+  return detail.split(' · ').map((w) => (w in STRINGS.en ? rg(w as RegistryKey) : `st_${w}` in STRINGS.en ? rgk('st_', w) : w)).join(' · ');
 }
 
 export const DESK_ROLES = ['admin', 'supervisor', 'operator', 'call_centre'];

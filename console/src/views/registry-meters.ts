@@ -19,6 +19,7 @@ const NEXT: Record<string, string[]> = {
   in_stock: ['installed', 'active', 'decommissioned'], installed: ['in_stock', 'active', 'decommissioned'],
   active: ['suspended', 'decommissioned'], suspended: ['active', 'decommissioned'], decommissioned: [],
 };
+const IMPORT_COLUMNS = ['id', 'service', 'transport', 'area', 'model', 'sts_sgc', 'sts_ti', 'sts_krn', 'sts_key_type', 'sts_base_date'];
 const canWork = () => allowed(['admin', 'supervisor', 'field_technician']);
 
 export const metersRegistryLabel = (): string => rg('navMeters');
@@ -135,6 +136,7 @@ function importForm(): TemplateResult {
   return html`<h2>${rg('importTitle')}</h2>
     <form class="card registry-import" @submit=${(e: Event) => void importCsv(e)}>
       <p class="muted small">${rg('importHelp')}</p>
+      <p class="small"><code dir="ltr" class="mono">${IMPORT_COLUMNS.map((c, i) => html`${i ? html`,<wbr>` : nothing}${c}`)}</code></p>
       <div class="field"><label for="m-csv">${rg('csvFile')}</label><input id="m-csv" name="file" type="file" accept=".csv,text/csv" required /></div>
       <div class="row end"><button type="submit" class="btn" name="mode" value="check">${rg('checkOnly')}</button><button type="submit" class="btn primary" name="mode" value="import">${rg('importNow')}</button></div>
       ${importErrors.length ? html`<div class="notice error" role="alert"><p>${rg('importErrors', { n: importErrorCount })}</p>
@@ -205,8 +207,8 @@ function secretPanel(): TemplateResult {
     <p id="secret-once">${rg('secretOnce')}</p>
     <div class="field"><label for="secret-user">${rg('username')}</label><input id="secret-user" readonly dir="ltr" class="mono" .value=${s.username} /></div>
     <div class="field"><label for="secret-pass">${rg('password')}</label>
-      <div class="row"><input id="secret-pass" readonly dir="ltr" class="mono" autocomplete="off" .value=${s.password} />
-      <button type="button" class="btn" @click=${() => void copy()}>${s.copied ? rg('copied') : rg('copy')}</button></div></div>
+      <input id="secret-pass" readonly dir="ltr" class="mono" autocomplete="off" .value=${s.password} /></div>
+    <p class="row"><button type="button" class="btn" @click=${() => void copy()}>${s.copied ? rg('copied') : rg('copy')}</button></p>
     <div class="row end"><button type="button" id="secret-close" class="btn primary" @click=${closeSecret}>${rg('closeSecret')}</button></div>
   </div>`;
 }

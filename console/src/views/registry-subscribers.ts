@@ -8,7 +8,7 @@ import { announce, update } from '../store.ts';
 import { quantity } from '../format.ts';
 import { place, prefs } from '../prefs.ts';
 import { errorBox, ltr, serviceIcon } from './common.ts';
-import { DESK_ROLES, allowed, fields, go, invalidate, load, notAllowed, registryNav, rg, rgk, statusBadge } from './registry-common.ts';
+import { DESK_ROLES, allowed, detailText, fields, go, invalidate, load, notAllowed, registryNav, rg, rgk, statusBadge } from './registry-common.ts';
 
 type SearchResult = ApiResponse<'/api/v1/search', 'get'>['results'][number];
 type Household = ApiResponse<'/api/v1/subscribers/{id}', 'get'>;
@@ -70,13 +70,13 @@ export function searchBox(): TemplateResult {
     <div class="field"><label for="rg-q">${rg('searchLabel')}</label>
       <div class="row"><input id="rg-q" name="q" type="search" .value=${query} autocomplete="off" maxlength="100" aria-describedby="rg-q-hint" />
         <button type="submit" class="btn primary">${rg('search')}</button></div>
-      <p id="rg-q-hint" class="muted small">${rg('searchHint')}</p></div>
+      <p id="rg-q-hint" class="muted small">${rg('searchHint', { ex: '\u2066+968…\u2069' })}</p></div>
     ${searchError ? errorBox(searchError) : nothing}
     ${results === null ? nothing : !results.length ? html`<p class="muted" data-results="0">${rg('noResults')}</p>` : html`<ul class="search-results" data-results=${results.length}>
       ${results.map((r) => html`<li data-kind=${r.kind}><span class="badge muted">${rgk('k_', r.kind)}</span> ${resultLink(r)}
         ${r.kind !== 'meter' && r.labelAr && prefs.locale !== 'ar' ? html`<span class="muted small" lang="ar">${r.labelAr}</span>` : nothing}
         ${r.kind === 'meter' ? html`<span>${prefs.locale === 'ar' && r.labelAr ? r.labelAr : r.label !== r.id ? r.label : ''}</span>` : nothing}
-        ${r.detail ? html`<span class="muted small">${ltr(r.detail)}</span>` : nothing} ${r.area ? html`<span class="muted small">${place(r.area)}</span>` : nothing}</li>`)}
+        ${r.detail ? html`<span class="muted small">${detailText(r.detail).split(' · ').map((w, i) => html`${i ? ' · ' : ''}<bdi>${w}</bdi>`)}</span>` : nothing} ${r.area ? html`<span class="muted small">${place(r.area)}</span>` : nothing}</li>`)}
     </ul>`}
   </form>`;
 }
@@ -170,14 +170,14 @@ function householdView(id: number): TemplateResult {
   return html`<section aria-labelledby="h-house" class="registry household" data-subscriber=${s.id} data-meters=${meters.length}>
     ${head(html`${name} · ${ltr(s.accountNumber, 'mono')}`)}
     <div class="card"><dl class="facts">
-      <dt>${rg('nameAr')}</dt><dd lang="ar" dir="rtl">${s.nameAr ?? '—'}</dd>
-      <dt>${rg('nameEn')}</dt><dd lang="en" dir="ltr">${s.nameEn}</dd>
-      <dt>${rg('accountNumber')}</dt><dd>${ltr(s.accountNumber, 'mono')}</dd>
-      <dt>${rg('phone')}</dt><dd>${s.phone ? ltr(s.phone) : '—'}</dd>
-      <dt>${rg('civilId')}</dt><dd>${s.civilId ? ltr(s.civilId, 'mono') : '—'}</dd>
-      <dt>${rg('email')}</dt><dd>${s.email ? ltr(s.email) : '—'}</dd>
-      <dt>${rg('language')}</dt><dd>${rg(s.language === 'en' ? 'lang_en' : 'lang_ar')}</dd>
-      <dt>${rg('protectedKind')}</dt><dd>${s.protectedCategory ? html`${rgk('pc_', s.protectedCategory.kind)}${s.protectedCategory.evidence ? html` · ${s.protectedCategory.evidence}` : nothing}${s.protectedCategory.expires ? html` · ${ltr(s.protectedCategory.expires)}` : nothing}` : rg('pc_none')}</dd>
+      <div><dt>${rg('nameAr')}</dt><dd><bdi lang="ar">${s.nameAr ?? '—'}</bdi></dd></div>
+      <div><dt>${rg('nameEn')}</dt><dd><bdi lang="en">${s.nameEn}</bdi></dd></div>
+      <div><dt>${rg('accountNumber')}</dt><dd>${ltr(s.accountNumber, 'mono')}</dd></div>
+      <div><dt>${rg('phone')}</dt><dd>${s.phone ? ltr(s.phone) : '—'}</dd></div>
+      <div><dt>${rg('civilId')}</dt><dd>${s.civilId ? ltr(s.civilId, 'mono') : '—'}</dd></div>
+      <div><dt>${rg('email')}</dt><dd>${s.email ? ltr(s.email) : '—'}</dd></div>
+      <div><dt>${rg('language')}</dt><dd>${rg(s.language === 'en' ? 'lang_en' : 'lang_ar')}</dd></div>
+      <div><dt>${rg('protectedKind')}</dt><dd>${s.protectedCategory ? html`${rgk('pc_', s.protectedCategory.kind)}${s.protectedCategory.evidence ? html` · ${s.protectedCategory.evidence}` : nothing}${s.protectedCategory.expires ? html` · ${ltr(s.protectedCategory.expires)}` : nothing}` : rg('pc_none')}</dd></div>
     </dl></div>
     <h2>${rg('householdOf', { acc: '' })}${ltr(s.accountNumber, 'mono')}</h2>
     ${householdError ? errorBox(householdError) : nothing}
