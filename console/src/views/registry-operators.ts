@@ -67,7 +67,7 @@ function row(u: Operator): TemplateResult {
     <td data-label=${rg('area')}>${u.areas.length ? u.areas.map(place).join('، ') : html`<span class="muted">${rg('everyArea')}</span>`}</td>
     <td data-label=${rg('status')}><span class="badge ${u.disabled ? 'bad' : 'ok'}">${u.disabled ? rg('disabledBadge') : rg('activeBadge')}</span></td>
     ${isAdmin() ? html`<td data-label=${rg('actions')}>
-      ${me ? nothing : html`<button type="button" class="btn small" @click=${() => void act(() => api(`/api/v1/users/${u.id}`, { method: 'PATCH', body: { disabled: !u.disabled } }), `${u.username}: ${u.disabled ? rg('enable') : rg('disable')}`)}>${u.disabled ? rg('enable') : rg('disable')}</button>`}
+      ${me ? nothing : html`<button type="button" class="btn small" @click=${() => void act(() => api(`/api/v1/users/${u.id}`, { method: 'PATCH', body: { disabled: !u.disabled } }), rg(u.disabled ? 'enabledOp' : 'disabledOp', { u: u.username }))}>${u.disabled ? rg('enable') : rg('disable')}</button>`}
       <button type="button" class="btn small" aria-expanded=${resetFor === u.id ? 'true' : 'false'} @click=${() => { resetFor = resetFor === u.id ? null : u.id; update(); }}>${rg('resetPassword')}</button>
       ${resetFor === u.id ? html`<form class="inline" @submit=${(e: Event) => { const g = fields(e); const form = e.target as HTMLFormElement; void act(() => api(`/api/v1/users/${u.id}/password`, { method: 'POST', body: { password: g('password') } }), rg('resetDone', { u: u.username })).then((ok) => { if (ok) { form.reset(); resetFor = null; update(); } }); }}>
         <label for="pw-${u.id}">${rg('newPassword')}</label><input id="pw-${u.id}" name="password" type="password" dir="ltr" required minlength="10" maxlength="256" autocomplete="new-password" />

@@ -70,7 +70,7 @@ export function searchBox(): TemplateResult {
     <div class="field"><label for="rg-q">${rg('searchLabel')}</label>
       <div class="row"><input id="rg-q" name="q" type="search" .value=${query} autocomplete="off" maxlength="100" aria-describedby="rg-q-hint" />
         <button type="submit" class="btn primary">${rg('search')}</button></div>
-      <p id="rg-q-hint" class="muted small">${rg('searchHint', { ex: '\u2066+968…\u2069' })}</p></div>
+      <p id="rg-q-hint" class="muted small">${rg('searchHint', { ex: '\u0000' }).split('\u0000').map((part, i) => html`${i ? ltr('+968…') : nothing}${part}`)}</p></div>
     ${searchError ? errorBox(searchError) : nothing}
     ${results === null ? nothing : !results.length ? html`<p class="muted" data-results="0">${rg('noResults')}</p>` : html`<ul class="search-results" data-results=${results.length}>
       ${results.map((r) => html`<li data-kind=${r.kind}><span class="badge muted">${rgk('k_', r.kind)}</span> ${resultLink(r)}
@@ -168,7 +168,7 @@ function householdView(id: number): TemplateResult {
     </div>`;
   };
   return html`<section aria-labelledby="h-house" class="registry household" data-subscriber=${s.id} data-meters=${meters.length}>
-    ${head(html`${name} · ${ltr(s.accountNumber, 'mono')}`)}
+    ${head(html`${name} · <bdi dir="ltr" class="ltr mono" style="white-space: nowrap">${s.accountNumber}</bdi>`)}
     <div class="card"><dl class="facts">
       <div><dt>${rg('nameAr')}</dt><dd><bdi lang="ar">${s.nameAr ?? '—'}</bdi></dd></div>
       <div><dt>${rg('nameEn')}</dt><dd><bdi lang="en">${s.nameEn}</bdi></dd></div>
