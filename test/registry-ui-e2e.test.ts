@@ -147,6 +147,7 @@ describe.skipIf(!haveChromium)('registry pages in Chromium (Arabic)', () => {
       if (label === 'phone') await noSidewaysScroll(page);
       await page.click('form.registry-onboard button[type=submit]');
       await page.waitForURL(/\/registry\/subscribers\/\d+$/);
+      const householdPath = new URL(page.url()).pathname;
       const house = page.locator('section.household');
       await house.waitFor({ state: 'visible' });
 
@@ -176,6 +177,19 @@ describe.skipIf(!haveChromium)('registry pages in Chromium (Arabic)', () => {
       await page.click('form.registry-search button[type=submit]');
       await expect.poll(() => page.locator('.search-results li[data-kind=meter]').count()).toBeGreaterThan(0);
       await shot(page, `search-ar-${label}`);
+
+      // 7. The same household in English: every label switches, the Arabic name stays as written.
+      if (label === 'desktop') {
+        await go(page, householdPath);
+        await page.click('button.lang');
+        await page.locator('html[dir=ltr]').waitFor({ state: 'attached' });
+        expect(await page.getAttribute('html', 'dir')).toBe('ltr');
+        const text = await page.locator('section.household').innerText();
+        expect(text).toContain('Electricity');
+        expect(text).toContain('Water');
+        expect(text).toContain('أحمد بن سالم البلوشي');
+        await shot(page, 'household-en-desktop');
+      }
     }, 180_000);
   }
 

@@ -9,7 +9,7 @@ import type { Load } from './common.ts';
 const STRINGS = {
   en: {
     navSubscribers: 'Subscribers', navMeters: 'Meter registry', navOperators: 'Operators',
-    subscribersTitle: 'Subscribers and accounts', search: 'Search', searchLabel: 'Meter, account, civil ID, phone or name', searchHint: 'Arabic or English names, phone in any form ({ex}, 8 digits).',
+    subscribersTitle: 'Subscribers and accounts', search: 'Search', searchLabel: 'Meter, account, civil ID, phone or name', searchHint: 'Names in Arabic or English; a phone in any form (with or without the country code).',
     noResults: 'Nothing found.', k_meter: 'Meter', k_subscriber: 'Subscriber', k_account: 'Account', results: 'Results',
     onboardTitle: 'Open an account', nameAr: 'Name in Arabic', nameEn: 'Name in English', phone: 'Phone', civilId: 'Civil ID', email: 'E-mail',
     language: 'Language of messages', lang_ar: 'Arabic', lang_en: 'English', accountNumber: 'Account number', citizenTariff: 'Citizen tariff (at most two accounts per civil ID)',
@@ -37,7 +37,7 @@ const STRINGS = {
   },
   ar: {
     navSubscribers: 'المشتركون', navMeters: 'سجل العدادات', navOperators: 'المستخدمون',
-    subscribersTitle: 'المشتركون والحسابات', search: 'بحث', searchLabel: 'رقم العداد أو الحساب أو البطاقة المدنية أو الهاتف أو الاسم', searchHint: 'الأسماء بالعربية أو الإنجليزية، والهاتف بأي صيغة ({ex} أو 8 أرقام).',
+    subscribersTitle: 'المشتركون والحسابات', search: 'بحث', searchLabel: 'رقم العداد أو الحساب أو البطاقة المدنية أو الهاتف أو الاسم', searchHint: 'الأسماء بالعربية أو الإنجليزية، والهاتف بأي صيغة (مع رمز الدولة أو بدونه).',
     noResults: 'لا توجد نتائج.', k_meter: 'عداد', k_subscriber: 'مشترك', k_account: 'حساب', results: 'النتائج',
     onboardTitle: 'فتح حساب', nameAr: 'الاسم بالعربية', nameEn: 'الاسم بالإنجليزية', phone: 'الهاتف', civilId: 'الرقم المدني', email: 'البريد الإلكتروني',
     language: 'لغة الرسائل', lang_ar: 'العربية', lang_en: 'الإنجليزية', accountNumber: 'رقم الحساب', citizenTariff: 'تعرفة المواطن (حسابان على الأكثر لكل رقم مدني)',

@@ -70,7 +70,7 @@ export function searchBox(): TemplateResult {
     <div class="field"><label for="rg-q">${rg('searchLabel')}</label>
       <div class="row"><input id="rg-q" name="q" type="search" .value=${query} autocomplete="off" maxlength="100" aria-describedby="rg-q-hint" />
         <button type="submit" class="btn primary">${rg('search')}</button></div>
-      <p id="rg-q-hint" class="muted small">${rg('searchHint', { ex: '\u0000' }).split('\u0000').map((part, i) => html`${i ? ltr('+968…') : nothing}${part}`)}</p></div>
+      <p id="rg-q-hint" class="muted small">${rg('searchHint')}</p></div>
     ${searchError ? errorBox(searchError) : nothing}
     ${results === null ? nothing : !results.length ? html`<p class="muted" data-results="0">${rg('noResults')}</p>` : html`<ul class="search-results" data-results=${results.length}>
       ${results.map((r) => html`<li data-kind=${r.kind}><span class="badge muted">${rgk('k_', r.kind)}</span> ${resultLink(r)}
@@ -177,7 +177,7 @@ function householdView(id: number): TemplateResult {
       <div><dt>${rg('civilId')}</dt><dd>${s.civilId ? ltr(s.civilId, 'mono') : '—'}</dd></div>
       <div><dt>${rg('email')}</dt><dd>${s.email ? ltr(s.email) : '—'}</dd></div>
       <div><dt>${rg('language')}</dt><dd>${rg(s.language === 'en' ? 'lang_en' : 'lang_ar')}</dd></div>
-      <div><dt>${rg('protectedKind')}</dt><dd>${s.protectedCategory ? html`${rgk('pc_', s.protectedCategory.kind)}${s.protectedCategory.evidence ? html` · ${s.protectedCategory.evidence}` : nothing}${s.protectedCategory.expires ? html` · ${ltr(s.protectedCategory.expires)}` : nothing}` : rg('pc_none')}</dd></div>
+      <div><dt>${rg('protectedKind')}</dt><dd>${s.protectedCategory ? html`${rgk('pc_', s.protectedCategory.kind)}${s.protectedCategory.evidence ? html` · <bdi>${s.protectedCategory.evidence}</bdi>` : nothing}${s.protectedCategory.expires ? html` · ${ltr(s.protectedCategory.expires)}` : nothing}` : rg('pc_none')}</dd></div>
     </dl></div>
     <h2>${rg('householdOf', { acc: '' })}${ltr(s.accountNumber, 'mono')}</h2>
     ${householdError ? errorBox(householdError) : nothing}
