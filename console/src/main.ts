@@ -23,6 +23,9 @@ import { deskText, deskView } from './views/desk.ts';
 import { approvalsLabel, approvalsView, pendingApprovals } from './views/approvals.ts';
 import { policyLabel, policyView } from './views/policy.ts';
 import { reportsLabel, reportsView } from './views/reports.ts';
+import { subscribersLabel, subscribersView } from './views/registry-subscribers.ts';
+import { metersRegistryLabel, metersRegistryView } from './views/registry-meters.ts';
+import { operatorsLabel, operatorsView } from './views/registry-operators.ts';
 
 /**
  * Operator pages beyond the built-in ones: one line each (path, nav label, view, optional badge count, who may see
@@ -34,6 +37,9 @@ const PAGES: ExtraPage[] = [
   { path: '/policy', label: policyLabel, view: policyView },
   { path: '/reports', label: reportsLabel, view: reportsView },
   { path: '/desk', label: () => deskText('navDesk'), view: () => deskView(location.pathname) },
+  { path: '/registry/subscribers', label: subscribersLabel, view: () => subscribersView(location.pathname), roles: ['admin', 'supervisor', 'operator', 'call_centre'] },
+  { path: '/registry/meters', label: metersRegistryLabel, view: metersRegistryView, roles: ['admin', 'supervisor', 'operator', 'call_centre'] },
+  { path: '/registry/operators', label: operatorsLabel, view: operatorsView, roles: ['admin', 'supervisor'] },
 ];
 const pageFor = (path: string) => PAGES.find((p) => p.path === path || path.startsWith(p.path + '/'));
 
