@@ -566,9 +566,30 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('\ufeffat,day,actor,channel,meterId,reference,amount,currency,outcome');
     expect(csv).toContain('admin');
+    // The same table as XLSX (exceljs): the header bold, amounts as numbers with their decimals, meter numbers as text.
+    const [xdl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-xlsx^="raseed-topups"]').click()]);
+    expect(xdl.suggestedFilename()).toMatch(/^raseed-topups-.*\.xlsx$/);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await xdl.path())!);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'at', 'day', 'actor', 'channel', 'meterId', 'reference', 'amount', 'currency', 'outcome']);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.rowCount).toBe(csv.trim().split('\r\n').length);
+    const first = sheet.getRow(2);
+    expect(typeof first.getCell(7).value).toBe('number');
+    expect(first.getCell(7).numFmt).toBe('0.000');
+    expect(typeof first.getCell(5).value).toBe('string');
+    expect(sheet.views[0]?.rightToLeft).toBe(false);
     await shot(page, 'console-reports-desktop-en');
     await switchLanguage(page, 'ar');
     await shot(page, 'console-reports-desktop-ar');
+    // In Arabic the workbook's sheet reads right to left.
+    const [xar] = await Promise.all([page.waitForEvent('download'), page.locator('[data-xlsx^="raseed-day-close"]').click()]);
+    const wbAr = new ExcelJS.Workbook();
+    await wbAr.xlsx.readFile((await xar.path())!);
+    expect(wbAr.worksheets[0]!.views[0]?.rightToLeft).toBe(true);
+    expect(await page.locator('[data-xlsx^="raseed-day-close"]').innerText()).toBe('تصدير Excel');
     await page.setViewportSize(PHONE);
     expect((await overflow(page)).culprit).toBe('');
     await shot(page, 'console-reports-phone-ar');

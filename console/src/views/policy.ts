@@ -30,7 +30,7 @@ const L = {
     actions: 'إجراءات', change: 'تغيير…', moveTo: 'الموعد الجديد (بتوقيت المرفق)', reschedule: 'نقل الموعد', cancelCut: 'إلغاء القطع', close: 'إغلاق',
     whenMissing: 'اختر الموعد الجديد.', cancelled: 'أُلغي القطع المجدول للعداد {meter}.', moved: 'نُقل القطع إلى {when}.',
     movedLater: 'طلبت {asked}، والسياسة لا تسمح بالقطع حينها ({rule})؛ نُقل إلى {when}.', changeFor: 'تغيير القطع المجدول للعداد {meter}',
-    versions: 'إصدارات القواعد', installedBy: 'ثبّته', installedAt: 'تاريخ التثبيت', shipped: 'الإعداد الافتراضي', current: 'السارية',
+    operatorTime: 'موعد حدده موظف', versions: 'إصدارات القواعد', installedBy: 'ثبّته', installedAt: 'تاريخ التثبيت', shipped: 'الإعداد الافتراضي', current: 'السارية',
     noteMissing: 'اكتب ملاحظة (٣ أحرف على الأقل).', saved: 'سُجِّل: {what}', sources: 'المصادر',
     threshold: 'الحد {n}', days: '{n} يوم', perHour: '{n} في الساعة لكل منطقة', quiet: 'من {from} إلى {to}', degrees: '{n}° م',
   },
@@ -45,7 +45,7 @@ const L = {
     actions: 'Actions', change: 'Change…', moveTo: "New time (utility's time zone)", reschedule: 'Move', cancelCut: 'Cancel the cut', close: 'Close',
     whenMissing: 'Choose the new time.', cancelled: 'The scheduled cut of meter {meter} is cancelled.', moved: 'The cut is moved to {when}.',
     movedLater: 'You asked for {asked}; the policy does not allow the cut then ({rule}), so it is moved to {when}.', changeFor: 'Change the scheduled cut of meter {meter}',
-    versions: 'Rule-set versions', installedBy: 'Installed by', installedAt: 'Installed', shipped: 'Shipped default', current: 'In force',
+    operatorTime: 'Time set by an operator', versions: 'Rule-set versions', installedBy: 'Installed by', installedAt: 'Installed', shipped: 'Shipped default', current: 'In force',
     noteMissing: 'Write a note (at least 3 characters).', saved: 'Recorded: {what}', sources: 'Sources',
     threshold: 'threshold {n}', days: '{n} days', perHour: '{n} per hour per area', quiet: '{from} to {to}', degrees: '{n} °C',
   },
@@ -310,7 +310,7 @@ function scheduledCard(): TemplateResult {
       <tbody>${scheduled.data.map((c) => html`<tr data-meter=${c.meterId} data-id=${c.id}><td data-label=${s('when')} class="when">${dateTime(c.scheduledFor, { zone: true })}</td>
         <th scope="row" data-label=${s('meter')}><a href="/meters/${encodeURIComponent(c.meterId)}">${ltr(c.meterId, 'mono')}</a></th>
         <td data-label=${t('reason')}>${tk('r_', c.reason, c.reason)}</td>
-        <td data-label=${s('rule')}>${ruleLabel(c.decision.decidingRule ?? '')} <span class="muted small">${outcomeLabel(c.decision.outcome)}</span></td>
+        <td data-label=${s('rule')}>${c.decision.decidingRule ? html`${ruleLabel(c.decision.decidingRule)} <span class="muted small">${outcomeLabel(c.decision.outcome)}</span>` : html`<span class="muted">${s('operatorTime')}</span>`}</td>
         <td data-label=${s('requestedBy')}>${ltr(c.requestedBy)}</td>
         ${canAct() ? html`<td data-label=${s('actions')}><button type="button" class="btn small" data-action="change" aria-expanded=${change.id === c.id ? 'true' : 'false'}
           aria-label=${s('changeFor', { meter: c.meterId })}
