@@ -417,6 +417,12 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
       expect(cols.table, 'top-up columns visible without a hidden scroll').toBeLessThanOrEqual(cols.wrap + 1);
       await page.locator('table.topups details.tok summary').first().click();
       await expect.poll(() => page.locator('ul.events li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      // The meter's own events (GET /api/v1/meters/:id/events): the cut and the restore above, in Arabic words, no raw codes.
+      const timeline = page.locator('ul.meter-events');
+      await expect.poll(() => timeline.locator('li[data-event=relay]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const events = await timeline.innerText();
+      expect(events).toMatch(/انقطع الإمداد|عاد الإمداد/);
+      expect(events).not.toMatch(/\b[a-z]+[._][a-z_]+\b|\b[a-z]{3,}\b/);
       const text = await page.locator('main').innerText();
       // No dotted codes (relay.disconnect, command.acknowledged), issuers (prepaid:admin, meter:…) or English states.
       expect(text).not.toMatch(/\b[a-z]+\.[a-z_]+\b|prepaid:|meter:|top-up|delivered|acknowledged/);
@@ -490,10 +496,42 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     await fetch(base + '/api/v1/bulk/reconnect', { method: 'POST', headers: auth, body: JSON.stringify({ meterIds: meters, reason: 'maintenance_done', note: 'e2e: maintenance done' }) });
 
     // The policy: the version in force, the calendar as month grids, heat overrides, scheduled cuts.
+    // A version whose quiet hours cover the next hours (Muscat), so a move-out cut is deferred and scheduled.
+    const hhmm = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Muscat', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+    const quiet = ruleSet as unknown as { version: number; rules: { quietHours: { from: string; to: string; appliesTo: string[] } } };
+    quiet.version += 1;
+    Object.assign(quiet.rules.quietHours, { enabled: true, from: hhmm(Date.now() - 3_600_000), to: hhmm(Date.now() + 3 * 3_600_000) });
+    if (!quiet.rules.quietHours.appliesTo.includes('move_out')) quiet.rules.quietHours.appliesTo.push('move_out');
+    expect((await fetch(base + '/api/v1/policy', { method: 'PUT', headers: auth, body: JSON.stringify(quiet) })).status).toBe(200);
+    const third = ((await (await fetch(base + '/api/v1/meters', { headers: auth })).json()) as { meters: { id: string; service: string }[] }).meters.filter((m) => m.service === 'electricity')[2]!.id;
+    const cut = await fetch(base + `/api/v1/meters/${third}/disconnect`, { method: 'POST', headers: auth, body: JSON.stringify({ reason: 'move_out', note: 'e2e: tenant leaves' }) });
+    const sched = (await cut.json()) as { status: string; requestId: number; scheduledFor: string };
+    expect(sched.status).toBe('scheduled');
     await page.click('a[href="/policy"]');
     await visible(page.locator('table.month'));
     expect(await page.locator('table.month').count()).toBe(3);
-    expect(await page.locator('[data-version]').getAttribute('data-version')).toBe(String(ruleSet.version));
+    expect(await page.locator('[data-version]').getAttribute('data-version')).toBe(String(quiet.version));
+    // The versions: the one in force first and marked, the earlier installs below it.
+    await visible(page.locator('table.versions tbody tr'));
+    expect(await page.locator('table.versions tbody tr').first().getAttribute('data-version-row')).toBe(String(quiet.version));
+    expect(await page.locator('table.versions tbody tr').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('table.versions tbody tr').first().innerText()).toContain('السارية');
+    // Move the scheduled cut (Arabic): the new time is typed on Muscat's clock and re-evaluated by the policy.
+    const row = page.locator(`table.scheduled tr[data-id="${sched.requestId}"]`);
+    await visible(row);
+    await row.locator('[data-action=change]').click();
+    await page.locator('.sched-form [data-action=reschedule]').click();
+    expect(await page.locator('#sched-note').getAttribute('aria-invalid')).toBe('true');
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Muscat', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + 86_400_000);
+    await page.locator('#sched-at').fill(`${tomorrow}T10:30`);
+    await page.locator('#sched-note').fill('e2e: the tenant asked for the morning');
+    await page.locator('.sched-form [data-action=reschedule]').click();
+    await visible(page.locator('[data-result^=moved]'));
+    const moved = (await (await fetch(base + `/api/v1/policy/scheduled?meterId=${third}`, { headers: auth })).json()) as { scheduled: { scheduledFor: string }[] };
+    expect(Date.parse(moved.scheduled[0]!.scheduledFor)).toBeGreaterThanOrEqual(Date.parse(`${tomorrow}T10:30:00+04:00`));
+    expect(await page.locator('[data-result^=moved]').innerText()).toMatch(/[\u0600-\u06ff]/);
+    expect(await page.locator('[data-result^=moved]').innerText()).not.toMatch(/[A-Za-z]{3,}/);
+    await shot(page, 'console-policy-rescheduled-ar');
     await page.locator('#heat-note').fill('e2e: 47 °C forecast');
     await page.locator('#heat-state').selectOption('hot');
     await page.locator('.heat-form button[type=submit]').click();
@@ -507,6 +545,17 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     await shot(page, 'console-policy-phone-en');
     await page.setViewportSize(DESKTOP);
     await shot(page, 'console-policy-desktop-en');
+    // Cancel it (English): a note is required; the row goes and the audit log names who cancelled it.
+    expect(await page.locator('table.versions thead').innerText()).toContain('Installed by');
+    await row.locator('[data-action=change]').click();
+    await page.locator('#sched-note').fill('e2e: the tenant stays');
+    await page.locator('.sched-form [data-action=cancel]').click();
+    await visible(page.locator('[data-result=cancelled]'));
+    expect(await page.locator('[data-result=cancelled]').innerText()).toContain(`cancelled`);
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(0);
+    const trail = (await (await fetch(base + `/api/v1/audit?meterId=${third}&action=relay.`, { headers: auth })).json()) as { entries?: { action: string; actor: string; note: string | null }[] };
+    expect(trail.entries!.slice(0, 2).map((e) => e.action)).toEqual(['relay.cancel', 'relay.reschedule']);
+    await shot(page, 'console-policy-cancelled-en');
 
     // Reports: the day close balances, top-ups per day as a chart, CSV exports.
     await page.click('a[href="/reports"]');
@@ -517,9 +566,30 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('\ufeffat,day,actor,channel,meterId,reference,amount,currency,outcome');
     expect(csv).toContain('admin');
+    // The same table as XLSX (exceljs): the header bold, amounts as numbers with their decimals, meter numbers as text.
+    const [xdl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-xlsx^="raseed-topups"]').click()]);
+    expect(xdl.suggestedFilename()).toMatch(/^raseed-topups-.*\.xlsx$/);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await xdl.path())!);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'at', 'day', 'actor', 'channel', 'meterId', 'reference', 'amount', 'currency', 'outcome']);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.rowCount).toBe(csv.trim().split('\r\n').length);
+    const first = sheet.getRow(2);
+    expect(typeof first.getCell(7).value).toBe('number');
+    expect(first.getCell(7).numFmt).toBe('0.000');
+    expect(typeof first.getCell(5).value).toBe('string');
+    expect(sheet.views[0]?.rightToLeft).toBe(false);
     await shot(page, 'console-reports-desktop-en');
     await switchLanguage(page, 'ar');
     await shot(page, 'console-reports-desktop-ar');
+    // In Arabic the workbook's sheet reads right to left.
+    const [xar] = await Promise.all([page.waitForEvent('download'), page.locator('[data-xlsx^="raseed-day-close"]').click()]);
+    const wbAr = new ExcelJS.Workbook();
+    await wbAr.xlsx.readFile((await xar.path())!);
+    expect(wbAr.worksheets[0]!.views[0]?.rightToLeft).toBe(true);
+    expect(await page.locator('[data-xlsx^="raseed-day-close"]').innerText()).toBe('تصدير Excel');
     await page.setViewportSize(PHONE);
     expect((await overflow(page)).culprit).toBe('');
     await shot(page, 'console-reports-phone-ar');

@@ -9,6 +9,7 @@ const ACTIONS: Dict = {
   'relay.disconnect': { ar: 'قطع الإمداد', en: 'Supply cut' },
   'relay.reconnect': { ar: 'إعادة الإمداد', en: 'Supply restored' },
   'relay.cancel': { ar: 'إلغاء قطع مجدول', en: 'Scheduled cut cancelled' },
+  'relay.reschedule': { ar: 'تغيير موعد قطع مجدول', en: 'Scheduled cut moved' },
   'relay.denied': { ar: 'محاولة قطع/إعادة مرفوضة', en: 'Cut/restore refused (role)' },
   'bulk.disconnect': { ar: 'قطع جماعي', en: 'Bulk cut' },
   'bulk.reconnect': { ar: 'إعادة جماعية', en: 'Bulk restore' },

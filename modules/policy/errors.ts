@@ -1,7 +1,7 @@
 // Typed errors of the relay runtime: each code has a kind, which the API's one error table maps to a status.
 import { DomainError, type ErrorKind } from '../../platform/index.ts';
 
-export type RelayErrorCode = 'unknown_meter' | 'already_scheduled' | 'not_found' | 'same_operator' | 'bad_state' | 'invalid_policy' | 'stale_version' | 'no_meters';
+export type RelayErrorCode = 'unknown_meter' | 'already_scheduled' | 'not_found' | 'same_operator' | 'bad_state' | 'invalid_policy' | 'stale_version' | 'no_meters' | 'bad_time' | 'refused_then';
 
 const KIND_OF: Record<RelayErrorCode, [ErrorKind, string]> = {
   unknown_meter: ['not_found', 'not-found'],
@@ -12,6 +12,8 @@ const KIND_OF: Record<RelayErrorCode, [ErrorKind, string]> = {
   already_scheduled: ['conflict', 'already-scheduled'],
   bad_state: ['conflict', 'bad-state'],
   stale_version: ['conflict', 'stale-policy-version'],
+  bad_time: ['invalid', 'bad-request'],
+  refused_then: ['conflict', 'policy-refused'],
 };
 
 export class RelayError extends DomainError {

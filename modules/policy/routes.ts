@@ -208,6 +208,55 @@ export function relayRoutes(relay: RelayService): ApiPlugin {
       scheduled: (await relay.scheduled(req.query.meterId)).map((s) => ({ ...s, requestedAt: new Date(s.requestedAt).toISOString(), scheduledFor: new Date(s.scheduledFor).toISOString() })),
     }));
 
+    app.post('/api/v1/policy/scheduled/:id/cancel', {
+      preValidation: canSwitch,
+      schema: {
+        summary: 'Cancel a scheduled (deferred) cut, with a note saying why; audited. 409 when it is no longer scheduled',
+        tags: ['policy'],
+        security: [{ bearer: [] }],
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        body: z.object({ note: Note }),
+        response: { 200: z.object({ id: z.number().int(), meterId: z.string(), status: z.literal('cancelled') }), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    }, async (req) => relay.cancelScheduled(req.params.id, req.body.note, requestActor(req)));
+
+    app.post('/api/v1/policy/scheduled/:id/reschedule', {
+      preValidation: canSwitch,
+      schema: {
+        summary: 'Move a scheduled cut to another time, re-evaluated by the policy for that time: moved there, or later when the policy defers it then (scheduledFor says when); 409 when the policy would refuse it then (nothing changes). Audited',
+        tags: ['policy'],
+        security: [{ bearer: [] }],
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        body: z.object({ at: z.iso.datetime({ offset: true }).describe('the new time (future, within a year)'), note: Note }),
+        response: {
+          200: z.object({ id: z.number().int(), meterId: z.string(), requested: z.string(), scheduledFor: z.string(), decision: DecisionView }),
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    }, async (req) => {
+      const r = await relay.reschedule(req.params.id, Date.parse(req.body.at), req.body.note, requestActor(req));
+      return { ...r, requested: new Date(r.requested).toISOString(), scheduledFor: new Date(r.scheduledFor).toISOString() };
+    });
+
+    app.get('/api/v1/policy/versions', {
+      preHandler: readers,
+      schema: {
+        summary: 'Every installed version of the rule set, newest first (the one in force marked); the shipped default when none was installed',
+        tags: ['policy'],
+        security: [{ bearer: [] }],
+        response: {
+          200: z.object({
+            versions: z.array(z.object({
+              utility: z.string(), version: z.number().int(), name: z.string().nullable(), installedBy: z.string().nullable(), installedAt: z.string().nullable(), inForce: z.boolean(),
+            })),
+          }),
+          ...problemResponses(401, 403),
+        },
+      },
+    }, async () => ({
+      versions: (await relay.ruleSetVersions()).map((v) => ({ ...v, installedAt: v.installedAt === null ? null : new Date(v.installedAt).toISOString() })),
+    }));
+
     const HeatView = z.object({ id: z.number().int(), area: z.string(), state: z.enum(['hot', 'normal', 'cleared']), from: z.string(), until: z.string().nullable(), setBy: z.string(), note: z.string().nullable() });
     const heatView = (h: Awaited<ReturnType<RelayService['setHeatOverride']>>) => ({ ...h, from: new Date(h.from).toISOString(), until: h.until === null ? null : new Date(h.until).toISOString() });
 

@@ -149,4 +149,41 @@ describe.each([
     expect((await relay.getBulk(held.bulkId!))).toMatchObject({ status: 'executed', requestedBy: 'op1', decidedBy: 'op2' });
     await expect(relay.resolveMeters({ meterIds: ['49999999999'] })).rejects.toMatchObject({ code: 'unknown_meter' });
   });
+
+  it.skipIf(skip)('an operator cancels or reschedules a scheduled cut; the new time is re-evaluated and audited', async () => {
+    clock = muscat('2026-12-07T18:00:00'); // Monday evening: a non-payment cut waits for the morning
+    await relay.recordFinalNotice('40000000004', { debtMinor: 1, unpaidInvoices: 1, note: 'served', issuedAt: clock - 11 * DAY }, op1);
+    const s = await relay.request('40000000004', 'disconnect', { reason: 'non_payment', note: 'arrears' }, op1);
+    expect(s.status).toBe('scheduled');
+    const id = s.requestId!;
+    const allowed = await relay.reschedule(id, muscat('2026-12-08T10:00:00'), 'customer asked for the afternoon', op2);
+    expect(allowed.scheduledFor).toBe(muscat('2026-12-08T10:00:00'));
+    expect((await relay.scheduled('40000000004'))[0]!.scheduledFor).toBe(muscat('2026-12-08T10:00:00'));
+    // Friday is the weekend: the policy moves it to when it allows the cut, later than asked.
+    const friday = muscat('2026-12-11T10:00:00');
+    const later = await relay.reschedule(id, friday, 'moved again', op2);
+    expect(later.scheduledFor).toBeGreaterThan(friday);
+    expect(later.decision.outcome).toBe('defer');
+    await expect(relay.reschedule(id, clock - 1000, 'in the past', op2)).rejects.toMatchObject({ code: 'bad_time' });
+    await expect(relay.cancelScheduled(999_999, 'nothing', op2)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await relay.cancelScheduled(id, 'paid at the branch', op2)).toEqual({ id, meterId: '40000000004', status: 'cancelled' });
+    await expect(relay.cancelScheduled(id, 'again', op2)).rejects.toMatchObject({ code: 'bad_state' });
+    await expect(relay.reschedule(id, muscat('2026-12-13T10:00:00'), 'too late', op2)).rejects.toMatchObject({ code: 'bad_state' });
+    expect(await relay.scheduled('40000000004')).toEqual([]);
+    const trail = (await relay.audit.list({ meterId: '40000000004' })).slice(0, 3);
+    expect(trail.map((t) => `${t.actor}:${t.action}:${t.outcome}`)).toEqual(['op2:relay.cancel:cancelled', 'op2:relay.reschedule:rescheduled', 'op2:relay.reschedule:rescheduled']);
+    expect(trail[0]!.note).toBe('paid at the branch');
+
+    // A time the policy would refuse leaves the cut where it was.
+    debt = { debtMinor: 900_000, unpaidInvoices: 9 };
+    const m = await relay.request('40000000009', 'disconnect', { reason: 'non_payment', note: 'arrears' }, op1);
+    expect(m.status).toBe('scheduled');
+    debt = { debtMinor: 80_000, unpaidInvoices: 2 };
+    await expect(relay.reschedule(m.requestId!, muscat('2026-12-08T11:00:00'), 'try', op2)).rejects.toMatchObject({ code: 'refused_then' });
+    expect((await relay.scheduled('40000000009'))[0]!.scheduledFor).toBe(m.scheduledFor);
+    debt = null;
+
+    const versions = await relay.ruleSetVersions();
+    expect(versions.map((v) => [v.version, v.inForce, v.installedBy])).toEqual([[2, true, 'admin']]);
+  });
 });

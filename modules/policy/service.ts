@@ -121,6 +121,7 @@ export interface PolicyNoticeEvent {
 
 type Row = Record<string, unknown>;
 const num = (v: unknown) => (v == null ? null : Number(v));
+const nameOf = (b: unknown): string | null => (b && typeof b === 'object' && typeof (b as { name?: unknown }).name === 'string' ? (b as { name: string }).name : null);
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v ?? null);
 
 export class RelayService {
@@ -217,6 +218,18 @@ export class RelayService {
     this.cached = rs;
     this.cachedAt = Date.now();
     return rs;
+  }
+
+  /** Every installed version of the rule set, newest first; the shipped default when none was installed. */
+  async ruleSetVersions(): Promise<{ utility: string; version: number; name: string | null; installedBy: string | null; installedAt: number | null; inForce: boolean }[]> {
+    const r = await this.db.query<Row>('SELECT utility, version, body, installed_by, installed_at_ms FROM policy_rule_sets ORDER BY installed_at_ms DESC, version DESC LIMIT 500');
+    if (!r.rows.length) {
+      const d = this.o.defaultRuleSet ?? DEFAULT_RULE_SET;
+      return [{ utility: d.utility, version: d.version, name: nameOf(d), installedBy: null, installedAt: null, inForce: true }];
+    }
+    return r.rows.map((x, i) => ({
+      utility: x.utility as string, version: Number(x.version), name: nameOf(json(x.body)), installedBy: x.installed_by as string, installedAt: Number(x.installed_at_ms), inForce: i === 0,
+    }));
   }
 
   // ---- inputs ----
@@ -387,6 +400,57 @@ export class RelayService {
       await this.audit.write({ ...actor, action: 'relay.cancel', meterId, reason: row.reason as string, note: why, outcome: 'cancelled', details: { requestId: Number(row.id) } });
     }
     return r.rows.length;
+  }
+
+  /** An operator cancels one scheduled cut (with a note); audited. 404 when unknown, 409 when it is no longer scheduled. */
+  async cancelScheduled(id: number, note: string, actor: Actor): Promise<{ id: number; meterId: string; status: 'cancelled' }> {
+    const row = await this.scheduledRow(id);
+    return this.exclusive(row.meter_id as string, () => this.db.transaction(async (tx) => {
+      const r = await tx.query(`UPDATE relay_requests SET status = 'cancelled' WHERE id = $1 AND status = 'scheduled'`, [id]);
+      if (!r.affectedRows) throw new RelayError('bad_state', `request ${id} is no longer scheduled`, { requestId: id });
+      await this.audit.write({ ...actor, action: 'relay.cancel', meterId: row.meter_id as string, reason: row.reason as string, note, outcome: 'cancelled',
+        details: { requestId: id, scheduledFor: new Date(Number(row.scheduled_for_ms)).toISOString() } }, tx);
+      return { id, meterId: row.meter_id as string, status: 'cancelled' as const };
+    }));
+  }
+
+  /**
+   * An operator moves a scheduled cut to `at`, re-evaluated by the policy for that time: allowed then → moved there;
+   * deferred then → moved to when the policy allows it (later than asked, said in the answer); refused then → 409 and
+   * nothing changes. Audited with the old and new times; the subscriber's cut notice is written again for the new time.
+   */
+  async reschedule(id: number, at: number, note: string, actor: Actor): Promise<{ id: number; meterId: string; requested: number; scheduledFor: number; decision: DecisionView }> {
+    if (!Number.isFinite(at) || at <= this.now()) throw new RelayError('bad_time', 'the new time must be in the future');
+    if (at - this.now() > 366 * 86_400_000) throw new RelayError('bad_time', 'the new time must be within a year');
+    const row = await this.scheduledRow(id);
+    const meterId = row.meter_id as string;
+    return this.exclusive(meterId, async () => {
+      const meter = await this.meter(meterId);
+      const reason = row.reason as Reason;
+      const bulkId = num(row.bulk_id);
+      const decision = await this.decide(meter, row.action as RelayAction, reason, at, bulkId ? { size: 1, approved: true } : null);
+      const view = decisionView(decision);
+      if (decision.outcome === 'refuse') {
+        throw new RelayError('refused_then', `refused by the disconnection policy at that time, rule ${view.decidingRule}: ${view.detail}`, { rule: view.decidingRule, decision: view });
+      }
+      const when = decision.outcome === 'defer' && decision.until !== null ? Math.max(decision.until, at) : at;
+      return this.db.transaction(async (tx) => {
+        const r = await tx.query(`UPDATE relay_requests SET scheduled_for_ms = $2, decision = $3 WHERE id = $1 AND status = 'scheduled'`, [id, when, JSON.stringify(view)]);
+        if (!r.affectedRows) throw new RelayError('bad_state', `request ${id} is no longer scheduled`, { requestId: id });
+        await this.audit.write({ ...actor, action: 'relay.reschedule', meterId, reason, note, decision: view, outcome: 'rescheduled',
+          details: { requestId: id, from: new Date(Number(row.scheduled_for_ms)).toISOString(), requested: new Date(at).toISOString(), scheduledFor: new Date(when).toISOString() } }, tx);
+        if (row.action === 'disconnect') await this.noticeEvent(tx, { kind: 'cut_scheduled', id, meterId, at: when });
+        return { id, meterId, requested: at, scheduledFor: when, decision: view };
+      });
+    });
+  }
+
+  private async scheduledRow(id: number): Promise<Row> {
+    const r = await this.db.query<Row>('SELECT * FROM relay_requests WHERE id = $1', [id]);
+    const row = r.rows[0];
+    if (!row) throw new RelayError('not_found', `no relay request ${id}`);
+    if (row.status !== 'scheduled') throw new RelayError('bad_state', `request ${id} is ${String(row.status)}, not scheduled`, { requestId: id, status: row.status });
+    return row;
   }
 
   /** Scheduled (deferred) requests, soonest first. */

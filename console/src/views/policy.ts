@@ -15,6 +15,8 @@ type Policy = ApiResponse<'/api/v1/policy', 'get'>;
 type RuleSet = Policy['ruleSet'];
 type Scheduled = ApiResponse<'/api/v1/policy/scheduled', 'get'>['scheduled'];
 type Heat = ApiResponse<'/api/v1/policy/heat-overrides', 'get'>['overrides'];
+type Versions = ApiResponse<'/api/v1/policy/versions', 'get'>['versions'];
+type Moved = ApiResponse<'/api/v1/policy/scheduled/{id}/reschedule', 'post'>;
 
 const L = {
   ar: {
@@ -24,7 +26,11 @@ const L = {
     heat: 'الحر الشديد', heatIntro: 'إعلان موجة حر لمنطقة يوقف القطع فيها؛ "عادي" يلغي قاعدة الحر.', area: 'المنطقة', allAreas: 'كل المناطق',
     state: 'الحالة', until: 'حتى', setBy: 'بواسطة', hot: 'حر شديد (لا قطع)', normal: 'عادي', cleared: 'مُلغى', declare: 'تسجيل', note: 'ملاحظة (مطلوبة)',
     noHeat: 'لا إعلانات حر سارية.', scheduled: 'عمليات قطع مجدولة', noScheduled: 'لا عمليات قطع مجدولة.', when: 'موعد التنفيذ', meter: 'العداد',
-    requestedBy: 'طلبها', rule: 'أجّلتها القاعدة', cancelHint: 'لإلغاء قطع مجدول: أعد توصيل العداد (يلغي القطع المجدول ويُسجَّل).',
+    requestedBy: 'طلبها', rule: 'أجّلتها القاعدة', cancelHint: 'إعادة توصيل العداد تلغي أيضاً القطع المجدول له.',
+    actions: 'إجراءات', change: 'تغيير…', moveTo: 'الموعد الجديد (بتوقيت المرفق)', reschedule: 'نقل الموعد', cancelCut: 'إلغاء القطع', close: 'إغلاق',
+    whenMissing: 'اختر الموعد الجديد.', cancelled: 'أُلغي القطع المجدول للعداد {meter}.', moved: 'نُقل القطع إلى {when}.',
+    movedLater: 'طلبت {asked}، والسياسة لا تسمح بالقطع حينها ({rule})؛ نُقل إلى {when}.', changeFor: 'تغيير القطع المجدول للعداد {meter}',
+    operatorTime: 'موعد حدده موظف', versions: 'إصدارات القواعد', installedBy: 'ثبّته', installedAt: 'تاريخ التثبيت', shipped: 'الإعداد الافتراضي', current: 'السارية',
     noteMissing: 'اكتب ملاحظة (٣ أحرف على الأقل).', saved: 'سُجِّل: {what}', sources: 'المصادر',
     threshold: 'الحد {n}', days: '{n} يوم', perHour: '{n} في الساعة لكل منطقة', quiet: 'من {from} إلى {to}', degrees: '{n}° م',
   },
@@ -35,7 +41,11 @@ const L = {
     heat: 'Extreme heat', heatIntro: 'A heat wave declared for an area stops cuts there; "normal" lifts the heat rule.', area: 'Area', allAreas: 'All areas',
     state: 'State', until: 'Until', setBy: 'Set by', hot: 'Hot (no cuts)', normal: 'Normal', cleared: 'Cleared', declare: 'Record', note: 'Note (required)',
     noHeat: 'No heat overrides in force.', scheduled: 'Scheduled cuts', noScheduled: 'No cuts are scheduled.', when: 'Carried out at', meter: 'Meter',
-    requestedBy: 'Asked by', rule: 'Deferred by', cancelHint: 'To cancel a scheduled cut, reconnect the meter (the scheduled cut is cancelled and audited).',
+    requestedBy: 'Asked by', rule: 'Deferred by', cancelHint: 'Reconnecting the meter also cancels its scheduled cut.',
+    actions: 'Actions', change: 'Change…', moveTo: "New time (utility's time zone)", reschedule: 'Move', cancelCut: 'Cancel the cut', close: 'Close',
+    whenMissing: 'Choose the new time.', cancelled: 'The scheduled cut of meter {meter} is cancelled.', moved: 'The cut is moved to {when}.',
+    movedLater: 'You asked for {asked}; the policy does not allow the cut then ({rule}), so it is moved to {when}.', changeFor: 'Change the scheduled cut of meter {meter}',
+    operatorTime: 'Time set by an operator', versions: 'Rule-set versions', installedBy: 'Installed by', installedAt: 'Installed', shipped: 'Shipped default', current: 'In force',
     noteMissing: 'Write a note (at least 3 characters).', saved: 'Recorded: {what}', sources: 'Sources',
     threshold: 'threshold {n}', days: '{n} days', perHour: '{n} per hour per area', quiet: '{from} to {to}', degrees: '{n} °C',
   },
@@ -46,6 +56,9 @@ const s = (k: keyof typeof L.en, vars: Record<string, string | number> = {}) =>
 let policy: Load<RuleSet> = { status: 'idle' };
 let scheduled: Load<Scheduled> = { status: 'idle' };
 let heat: Load<Heat> = { status: 'idle' };
+let versions: Load<Versions> = { status: 'idle' };
+/** The scheduled cut being changed (one at a time), its form and the last answer. */
+const change = { id: null as number | null, at: '', note: '', missing: '' as '' | 'at' | 'note', busy: false, error: null as unknown, result: null as { kind: 'cancelled' | 'moved' | 'moved-later'; text: string } | null };
 const heatForm = { area: '*', state: 'hot' as 'hot' | 'normal' | 'cleared', until: '', note: '', missing: false, busy: false, error: null as unknown };
 
 export const policyLabel = (): string => s('title');
@@ -64,6 +77,93 @@ function load(): void {
   get<{ scheduled: Scheduled }>('/api/v1/policy/scheduled', (l) => { scheduled = l.status === 'ok' ? { ...l, data: l.data.scheduled } : l as Load<Scheduled>; });
   if (heat.status !== 'ok') heat = { status: 'loading' };
   get<{ overrides: Heat }>('/api/v1/policy/heat-overrides', (l) => { heat = l.status === 'ok' ? { ...l, data: l.data.overrides } : l as Load<Heat>; });
+  if (versions.status !== 'ok') versions = { status: 'loading' };
+  get<{ versions: Versions }>('/api/v1/policy/versions', (l) => { versions = l.status === 'ok' ? { ...l, data: l.data.versions } : l as Load<Versions>; });
+}
+
+function loadScheduled(): void {
+  get<{ scheduled: Scheduled }>('/api/v1/policy/scheduled', (l) => { scheduled = l.status === 'ok' ? { ...l, data: l.data.scheduled } : l as Load<Scheduled>; });
+}
+
+/** A wall-clock time typed in a datetime-local field ("2026-12-08T10:00"), read in the utility's time zone (not the browser's). */
+export function zonedInstant(local: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
+  if (!m) return null;
+  const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!);
+  let at = wall;
+  for (let i = 0; i < 3; i++) {
+    const p = zonedParts(at);
+    at = wall - (Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi) - Math.floor(at / 60_000) * 60_000);
+  }
+  return at;
+}
+
+/** The datetime-local value of an instant on the utility's clock. */
+function wallValue(ms: number): string {
+  const p = zonedParts(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.y}-${two(p.mo)}-${two(p.d)}T${two(p.h)}:${two(p.mi)}`;
+}
+
+async function changeScheduled(c: Scheduled[number], verb: 'cancel' | 'reschedule'): Promise<void> {
+  const at = verb === 'reschedule' ? zonedInstant(change.at) : null;
+  change.missing = change.note.trim().length < 3 ? 'note' : verb === 'reschedule' && at === null ? 'at' : '';
+  if (change.missing) {
+    update();
+    document.getElementById(change.missing === 'note' ? 'sched-note' : 'sched-at')?.focus();
+    return;
+  }
+  change.busy = true;
+  change.error = null;
+  change.result = null;
+  update();
+  try {
+    if (verb === 'cancel') {
+      await api(`/api/v1/policy/scheduled/${c.id}/cancel`, { method: 'POST', body: { note: change.note.trim() } });
+      change.result = { kind: 'cancelled', text: s('cancelled', { meter: c.meterId }) };
+    } else {
+      const r = await api<Moved>(`/api/v1/policy/scheduled/${c.id}/reschedule`, { method: 'POST', body: { at: new Date(at!).toISOString(), note: change.note.trim() } });
+      change.result = r.scheduledFor === r.requested
+        ? { kind: 'moved', text: s('moved', { when: dateTime(r.scheduledFor, { zone: true }) }) }
+        : { kind: 'moved-later', text: s('movedLater', { asked: dateTime(r.requested, { zone: true }), rule: ruleLabel(r.decision.decidingRule ?? ''), when: dateTime(r.scheduledFor, { zone: true }) }) };
+    }
+    announce(change.result.text);
+    change.id = null;
+    change.note = '';
+    change.at = '';
+    loadScheduled();
+  } catch (err) {
+    change.error = err;
+  }
+  change.busy = false;
+  update();
+}
+
+function changeForm(c: Scheduled[number]): TemplateResult {
+  return html`<tr class="change-row"><td colspan="6"><form class="filters sched-form" aria-label=${s('changeFor', { meter: c.meterId })} @submit=${(e: Event) => { e.preventDefault(); void changeScheduled(c, 'reschedule'); }}>
+    <div class="field"><label for="sched-at">${s('moveTo')}</label><input id="sched-at" type="datetime-local" aria-invalid=${change.missing === 'at' ? 'true' : 'false'} .value=${live(change.at)}
+      @input=${(e: Event) => { change.at = (e.target as HTMLInputElement).value; change.missing = ''; }} />
+      ${change.missing === 'at' ? html`<p class="field-error">${s('whenMissing')}</p>` : nothing}</div>
+    <div class="field grow"><label for="sched-note">${s('note')}</label><input id="sched-note" aria-invalid=${change.missing === 'note' ? 'true' : 'false'} .value=${live(change.note)}
+      @input=${(e: Event) => { change.note = (e.target as HTMLInputElement).value; change.missing = ''; }} />
+      ${change.missing === 'note' ? html`<p class="field-error">${s('noteMissing')}</p>` : nothing}</div>
+    <div class="field actions"><button type="submit" class="btn primary" data-action="reschedule" ?disabled=${change.busy}>${s('reschedule')}</button>
+      <button type="button" class="btn danger" data-action="cancel" ?disabled=${change.busy} @click=${() => void changeScheduled(c, 'cancel')}>${s('cancelCut')}</button>
+      <button type="button" class="btn" @click=${() => { change.id = null; change.error = null; update(); }}>${s('close')}</button></div>
+  </form>${change.error ? errorBox(change.error) : nothing}</td></tr>`;
+}
+
+function versionsCard(): TemplateResult {
+  return html`<section class="card" aria-labelledby="h-versions">
+    <h2 id="h-versions">${s('versions')}</h2>
+    ${versions.status === 'error' ? errorBox(versions.error) : versions.status === 'missing' ? nothing : versions.status !== 'ok' ? html`<p class="muted">${t('loading')}</p>` : html`<div class="table-wrap"><table class="list versions">
+      <thead><tr><th scope="col">${s('version', { v: '' }).trim()}</th><th scope="col">${s('installedAt')}</th><th scope="col">${s('installedBy')}</th><th scope="col">${s('state')}</th></tr></thead>
+      <tbody>${versions.data.map((v) => html`<tr data-version-row=${v.version}>
+        <th scope="row" data-label=${s('version', { v: '' }).trim()}>${num(v.version)}${v.name && (prefs.locale === 'en' || /[\u0600-\u06ff]/.test(v.name)) ? html` <span class="muted small">${v.name}</span>` : nothing}</th>
+        <td data-label=${s('installedAt')} class="when">${v.installedAt ? dateTime(v.installedAt) : s('shipped')}</td>
+        <td data-label=${s('installedBy')}>${v.installedBy ? ltr(v.installedBy) : '—'}</td>
+        <td data-label=${s('state')}>${v.inForce ? html`<span class="badge ok">${s('current')}</span>` : '—'}</td></tr>`)}</tbody></table></div>`}
+  </section>`;
 }
 
 function ruleLabel(id: string): string {
@@ -161,7 +261,7 @@ async function saveHeat(): Promise<void> {
   update();
   try {
     const body: Record<string, string> = { area: heatForm.area, state: heatForm.state, note: heatForm.note.trim() };
-    if (heatForm.until) body.until = new Date(heatForm.until).toISOString();
+    if (heatForm.until && zonedInstant(heatForm.until) !== null) body.until = new Date(zonedInstant(heatForm.until)!).toISOString(); // the utility's clock, not the browser's
     await api('/api/v1/policy/heat-overrides', { method: 'POST', body });
     announce(s('saved', { what: s(heatForm.state) }));
     heatForm.note = '';
@@ -206,13 +306,18 @@ function scheduledCard(): TemplateResult {
     <h2 id="h-sched">${s('scheduled')}</h2>
     ${scheduled.status === 'error' ? errorBox(scheduled.error) : scheduled.status !== 'ok' ? html`<p class="muted">${t('loading')}</p>`
       : !scheduled.data.length ? html`<p class="muted" data-empty>${s('noScheduled')}</p>` : html`<div class="table-wrap"><table class="list scheduled">
-      <thead><tr><th scope="col">${s('when')}</th><th scope="col">${s('meter')}</th><th scope="col">${t('reason')}</th><th scope="col">${s('rule')}</th><th scope="col">${s('requestedBy')}</th></tr></thead>
-      <tbody>${scheduled.data.map((c) => html`<tr data-meter=${c.meterId}><td data-label=${s('when')} class="when">${dateTime(c.scheduledFor, { zone: true })}</td>
+      <thead><tr><th scope="col">${s('when')}</th><th scope="col">${s('meter')}</th><th scope="col">${t('reason')}</th><th scope="col">${s('rule')}</th><th scope="col">${s('requestedBy')}</th>${canAct() ? html`<th scope="col">${s('actions')}</th>` : nothing}</tr></thead>
+      <tbody>${scheduled.data.map((c) => html`<tr data-meter=${c.meterId} data-id=${c.id}><td data-label=${s('when')} class="when">${dateTime(c.scheduledFor, { zone: true })}</td>
         <th scope="row" data-label=${s('meter')}><a href="/meters/${encodeURIComponent(c.meterId)}">${ltr(c.meterId, 'mono')}</a></th>
         <td data-label=${t('reason')}>${tk('r_', c.reason, c.reason)}</td>
-        <td data-label=${s('rule')}>${ruleLabel(c.decision.decidingRule ?? '')} <span class="muted small">${outcomeLabel(c.decision.outcome)}</span></td>
-        <td data-label=${s('requestedBy')}>${ltr(c.requestedBy)}</td></tr>`)}</tbody></table></div>
+        <td data-label=${s('rule')}>${c.decision.decidingRule ? html`${ruleLabel(c.decision.decidingRule)} <span class="muted small">${outcomeLabel(c.decision.outcome)}</span>` : html`<span class="muted">${s('operatorTime')}</span>`}</td>
+        <td data-label=${s('requestedBy')}>${ltr(c.requestedBy)}</td>
+        ${canAct() ? html`<td data-label=${s('actions')}><button type="button" class="btn small" data-action="change" aria-expanded=${change.id === c.id ? 'true' : 'false'}
+          aria-label=${s('changeFor', { meter: c.meterId })}
+          @click=${() => { change.id = change.id === c.id ? null : c.id; change.at = wallValue(Date.parse(c.scheduledFor)); change.note = ''; change.missing = ''; change.error = null; change.result = null; update(); }}>${s('change')}</button></td>` : nothing}</tr>
+        ${change.id === c.id ? changeForm(c) : nothing}`)}</tbody></table></div>
       <p class="small muted">${s('cancelHint')}</p>`}
+    ${change.result ? html`<p class="notice ${change.result.kind === 'moved-later' ? 'info' : 'ok'} small" data-result=${change.result.kind}>${change.result.text}</p>` : nothing}
   </section>`;
 }
 
@@ -224,6 +329,7 @@ export function policyView(): TemplateResult {
       ${calendarCard(policy.data)}
       ${scheduledCard()}
       ${heatCard()}
-      ${rulesCard(policy.data)}`}
+      ${rulesCard(policy.data)}
+      ${versionsCard()}`}
   </section>`;
 }

@@ -1,5 +1,5 @@
-// Reports a department reads every day, each as a chart and a table with a CSV export (UTF-8 with BOM, so Excel
-// shows Arabic): the cash-desk day close (GET /api/v1/reconciliation), top-ups per day, channel and operator
+// Reports a department reads every day, each as a chart and a table with CSV (UTF-8 with BOM, so Excel shows
+// Arabic) and XLSX exports: the cash-desk day close (GET /api/v1/reconciliation), top-ups per day, channel and operator
 // (from the audit log's topup.create entries), consumption by area and service (GET /api/v1/fleet/load-by-area)
 // and meters not reporting (GET /api/v1/fleet/silent). Days are calendar days in the utility's time zone.
 import { html, nothing, type TemplateResult } from 'lit-html';
@@ -18,7 +18,7 @@ type Silent = ApiResponse<'/api/v1/fleet/silent', 'get'>;
 
 const L = {
   ar: {
-    title: 'التقارير', from: 'من', to: 'إلى', show: 'عرض', csv: 'تصدير CSV', dayClose: 'إقفال الصندوق اليومي', day: 'اليوم',
+    title: 'التقارير', from: 'من', to: 'إلى', show: 'عرض', csv: 'تصدير CSV', xlsx: 'تصدير Excel', dayClose: 'إقفال الصندوق اليومي', day: 'اليوم',
     payments: 'المدفوعات', tokens: 'قيمة الرموز', fees: 'الرسوم الثابتة', debt: 'متأخرات مستردة', vat: 'ضريبة القيمة المضافة', count: 'عدد الشحنات',
     balanced: 'متوازن', unbalanced: 'غير متوازن', total: 'المجموع', vends: 'عمليات الشحن', byDay: 'حسب اليوم', byChannel: 'حسب القناة', byOperator: 'حسب الموظف',
     channel: 'القناة', operator: 'الموظف', amount: 'المبلغ', area: 'المنطقة', service: 'الخدمة', meters: 'العدادات', used: 'الاستهلاك',
@@ -26,7 +26,7 @@ const L = {
     truncated: 'أول {n} عملية فقط؛ ضيّق الفترة.',
   },
   en: {
-    title: 'Reports', from: 'From', to: 'To', show: 'Show', csv: 'Export CSV', dayClose: 'Cash-desk day close', day: 'Day',
+    title: 'Reports', from: 'From', to: 'To', show: 'Show', csv: 'Export CSV', xlsx: 'Export Excel', dayClose: 'Cash-desk day close', day: 'Day',
     payments: 'Payments', tokens: 'Tokens', fees: 'Fixed charges', debt: 'Debt recovered', vat: 'VAT', count: 'Top-ups',
     balanced: 'Balanced', unbalanced: 'Not balanced', total: 'Total', vends: 'Top-ups (vends)', byDay: 'Per day', byChannel: 'By channel', byOperator: 'By operator',
     channel: 'Channel', operator: 'Operator', amount: 'Amount', area: 'Area', service: 'Service', meters: 'Meters', used: 'Used',
@@ -80,8 +80,51 @@ function downloadCsv(name: string, header: string[], rows: (string | number)[][]
   setTimeout(() => URL.revokeObjectURL(a.href), 5000);
 }
 
+/** Columns whose decimal strings (money, totals) become numbers in XLSX; everything else (meter numbers, references) stays text. */
+const NUMERIC = new Set(['payments', 'tokens', 'fees', 'debtRecovered', 'vat', 'inFlight', 'refundsOwed', 'amount', 'total']);
+
+/**
+ * Downloads rows as an XLSX workbook (exceljs, loaded only when asked: it is a large library). Numbers are
+ * numbers with their decimals kept, identifiers stay text, the header is bold and frozen; Arabic pages get a
+ * right-to-left sheet. Cells are typed values, never formulas, so a note that starts with "=" stays text.
+ */
+async function downloadXlsx(name: string, header: string[], rows: (string | number)[][]): Promise<void> {
+  const mod = await import('exceljs');
+  const Excel = ((mod as unknown as { default?: typeof mod }).default ?? mod) as typeof mod;
+  const wb = new Excel.Workbook();
+  wb.creator = 'Raseed';
+  wb.created = new Date();
+  const ws = wb.addWorksheet(name.replace(/^raseed-/, '').replace(/\.xlsx$/, '').replace(/[\\/?*[\]:]/g, '-').slice(0, 31), {
+    views: [{ state: 'frozen', ySplit: 1, rightToLeft: prefs.locale === 'ar' }],
+  });
+  ws.addRow(header).font = { bold: true };
+  for (const r of rows) {
+    const row = ws.addRow(r.map((v, i) => (NUMERIC.has(header[i]!) && typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v)));
+    r.forEach((v, i) => {
+      if (NUMERIC.has(header[i]!) && typeof v === 'string') {
+        const dp = /\.(\d+)$/.exec(v)?.[1]?.length ?? 0;
+        row.getCell(i + 1).numFmt = dp ? `0.${'0'.repeat(dp)}` : '0';
+      }
+    });
+  }
+  ws.columns.forEach((c, i) => { c.width = Math.min(40, Math.max(10, header[i]!.length + 2, ...rows.slice(0, 200).map((r) => String(r[i] ?? '').length + 2))); });
+  const buf = await wb.xlsx.writeBuffer();
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 5000);
+}
+
+let xlsxError: unknown = null;
+
+/** The CSV and XLSX exports of one table. */
 function csvButton(name: string, header: string[], rows: () => (string | number)[][]): TemplateResult {
-  return html`<button type="button" class="btn small" data-csv=${name} @click=${() => downloadCsv(name, header, rows())}>${s('csv')}</button>`;
+  const xlsx = name.replace(/\.csv$/, '.xlsx');
+  return html`<button type="button" class="btn small" data-csv=${name} @click=${() => downloadCsv(name, header, rows())}>${s('csv')}</button>
+    <button type="button" class="btn small" data-xlsx=${xlsx} @click=${() => { xlsxError = null; downloadXlsx(xlsx, header, rows()).catch((err) => { xlsxError = err; update(); }); }}>${s('xlsx')}</button>`;
 }
 
 function dailyChart(kind: string, days: string[], values: number[], label: string, unit: string, digits: number): TemplateResult {
@@ -208,6 +251,7 @@ export function reportsView(): TemplateResult {
       <div class="field"><label for="r-to">${s('to')}</label><input id="r-to" type="date" .value=${range.to} @change=${(e: Event) => { range.to = (e.target as HTMLInputElement).value || range.to; }} /></div>
       <div class="field"><button type="submit" class="btn primary">${s('show')}</button></div>
     </form>
+    ${xlsxError ? errorBox(xlsxError) : nothing}
     ${dayCloseCard()}
     ${vendsCard()}
     ${areasCard()}
