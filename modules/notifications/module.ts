@@ -107,7 +107,7 @@ export function createNotificationsModule(o: NotificationsModuleOptions = {}): R
       // Cut scheduled / final notice: the notice, in the policy's transaction.
       const policy = ctx.modules.get<PolicyApi>('policy');
       policy?.relay.onNoticeEvent(async (tx, e) => {
-        if (e.kind === 'cut_scheduled') await outbox.enqueueGuarded(tx, `cut:${e.id}`, e.meterId, { kind: 'cut_scheduled', meterId: e.meterId, requestId: e.id, at: e.at });
+        if (e.kind === 'cut_scheduled') await outbox.enqueueGuarded(tx, `cut:${e.id}:${e.at}`, e.meterId, { kind: 'cut_scheduled', meterId: e.meterId, requestId: e.id, at: e.at });
         else {
           const rs = await policy.relay.ruleSet().catch(() => null);
           await outbox.enqueueGuarded(tx, `notice:${e.id}`, e.meterId, { kind: 'final_notice', meterId: e.meterId, noticeId: e.id, at: e.at, noticeDays: rs?.rules.notice.days ?? null });
