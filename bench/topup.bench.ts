@@ -74,7 +74,9 @@ async function run(label: string, env: Record<string, string>, inMemoryStore = f
   const dataDir = mkdtempSync(join(tmpdir(), 'raseed-bench-'));
   const config = loadConfig({
     HTTP_PORT: '0', MQTT_PORT: '0', HTTP_HOST: '127.0.0.1', MQTT_HOST: '127.0.0.1', SIM_METERS: String(N), SIM_INTERVAL: '60',
-    RASEED_ADMIN_PASSWORD: 'bench-admin-pass', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env,
+    RASEED_ADMIN_PASSWORD: 'bench-admin-pass', DATA_DIR: dataDir, LOG_LEVEL: 'silent',
+    // Every subscriber signs in from this one address: lift the per-address sign-in limit for the bench.
+    SIGNIN_MAX_PER_ADDRESS: '100000', ...env,
   }, {});
   let stack: RunningStack | null = null;
   try {
@@ -102,7 +104,10 @@ async function run(label: string, env: Record<string, string>, inMemoryStore = f
       const r = await api(base, `/api/v1/meters/${p.id}/topups?wait=30000`, {
         method: 'POST', token: tokens[i], json: { amount: p.service === 'water' ? '2.000' : '5.000' }, headers: { 'Idempotency-Key': key },
       });
-      if (r.status !== 201 || r.body.state !== 'accepted') failures++;
+      if (r.status !== 201 || r.body.state !== 'accepted') {
+        if (!failures) console.log(`  first not accepted: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+        failures++;
+      }
       else lat.push(performance.now() - t);
     };
     const phase = async (subscribers: number, rounds: number, each: (round: number, lat: number[]) => Promise<void>) => {
