@@ -1,19 +1,26 @@
-// Top-up latency, request → meter acceptance: 100 subscribers each pay at the same moment through the
-// HTTP API (POST /api/v1/meters/:id/topups?wait=30000 answers once the meter has accepted the token),
-// on the embedded store (PGlite in a data directory) and on PostgreSQL (a throwaway database; skipped
-// loudly when none is reachable at RASEED_BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres).
-//   npm run bench topup        BENCH_SUBSCRIBERS=100 BENCH_ROUNDS=3
+// Top-up latency, request → meter acceptance, through the HTTP API (POST /api/v1/meters/:id/topups?wait=30000
+// answers once the meter has accepted the token): one subscriber alone (BENCH_SOLO sequential top-ups), then
+// 100 subscribers paying at the same moment (BENCH_ROUNDS rounds), on three stores side by side: the embedded
+// PostgreSQL (a data directory, the default), the system PostgreSQL (a throwaway database at RASEED_BENCH_PG_URL,
+// default postgres://postgres@127.0.0.1:5432/postgres; skipped loudly when unreachable) and PGlite in memory.
+// A counting wrapper on the Db prints the statements and round trips (statements + BEGIN/COMMIT) per top-up
+// and, for the lone subscriber, the statements one by one. Counts include the stack's background work in
+// that window (command sweep, readings): SIM_INTERVAL is 60 s to keep it small.
+//   npm run bench topup        BENCH_SUBSCRIBERS=100 BENCH_ROUNDS=3 BENCH_SOLO=30 BENCH_STORES=embedded,postgres,pglite
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig, silentLogger } from '../platform/index.ts';
 import { startStack, type RunningStack } from '../app/index.ts';
+import type { Db, Queryable } from '../platform/index.ts';
 import { createUser } from '../modules/registry/index.ts';
 import { createPrepaidModule } from '../modules/prepaid/index.ts';
 
 const N = Number(process.env.BENCH_SUBSCRIBERS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SOLO = Number(process.env.BENCH_SOLO ?? 30);
+const STORES = (process.env.BENCH_STORES ?? 'embedded,postgres,pglite').split(',');
 const PG_URL = process.env.RASEED_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function pct(xs: number[], p: number): number {
@@ -29,16 +36,52 @@ async function api(base: string, path: string, init: { method?: string; token?: 
   return { status: r.status, body: (await r.json()) as Record<string, unknown> };
 }
 
-async function run(label: string, env: Record<string, string>): Promise<void> {
+/** Counts statements and transactions on a Db in place (the services hold this object). */
+function countDb(db: Db) {
+  const c = { statements: 0, transactions: 0, bySql: new Map<string, number>() };
+  const note = (sql: string) => {
+    c.statements++;
+    const k = sql.replace(/\s+/g, ' ').trim().slice(0, 90);
+    c.bySql.set(k, (c.bySql.get(k) ?? 0) + 1);
+  };
+  const q = db.query.bind(db);
+  const t = db.transaction.bind(db);
+  const wrapQ = (inner: Queryable['query']): Queryable['query'] => ((sql: string, params?: unknown[]) => {
+    note(sql);
+    return inner(sql, params);
+  }) as Queryable['query'];
+  (db as { query: Queryable['query'] }).query = wrapQ(q);
+  (db as { transaction: Db['transaction'] }).transaction = ((fn: (tx: Queryable) => Promise<unknown>) => {
+    c.transactions++;
+    return t((tx) => fn({ query: wrapQ(tx.query.bind(tx)) }));
+  }) as Db['transaction'];
+  return {
+    snap: () => ({ statements: c.statements, transactions: c.transactions, bySql: new Map(c.bySql) }),
+    diff(a: { statements: number; transactions: number; bySql: Map<string, number> }) {
+      const by = new Map<string, number>();
+      for (const [k, v] of c.bySql) if (v - (a.bySql.get(k) ?? 0) > 0) by.set(k, v - (a.bySql.get(k) ?? 0));
+      const statements = c.statements - a.statements;
+      const transactions = c.transactions - a.transactions;
+      return { statements, transactions, roundTrips: statements + 2 * transactions, by };
+    },
+  };
+}
+
+interface Row { store: string; subscribers: number; n: number; p50: number; p99: number; rate: number; statements: number; roundTrips: number; transactions: number; balanced: boolean; failures: number }
+const table: Row[] = [];
+
+async function run(label: string, env: Record<string, string>, inMemoryStore = false): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'raseed-bench-'));
   const config = loadConfig({
-    HTTP_PORT: '0', MQTT_PORT: '0', HTTP_HOST: '127.0.0.1', MQTT_HOST: '127.0.0.1', SIM_METERS: String(N), SIM_INTERVAL: '5',
-    RASEED_ADMIN_PASSWORD: 'bench-admin-pass', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env,
+    HTTP_PORT: '0', MQTT_PORT: '0', HTTP_HOST: '127.0.0.1', MQTT_HOST: '127.0.0.1', SIM_METERS: String(N), SIM_INTERVAL: '60',
+    RASEED_ADMIN_PASSWORD: 'bench-admin-pass', DATA_DIR: dataDir, LOG_LEVEL: 'silent',
+    // Every subscriber signs in from this one address: lift the per-address sign-in limit for the bench.
+    SIGNIN_MAX_PER_ADDRESS: '100000', ...env,
   }, {});
   let stack: RunningStack | null = null;
   try {
     const t0 = Date.now();
-    stack = await startStack({ config, logger: silentLogger, modules: [createPrepaidModule()] });
+    stack = await startStack({ config, logger: silentLogger, modules: [createPrepaidModule()], inMemoryStore });
     const base = stack.urls.http!;
     // One login per subscriber (the seed gives the first five a login; the rest get one here).
     const tokens: string[] = [];
@@ -52,26 +95,50 @@ async function run(label: string, env: Record<string, string>): Promise<void> {
     }
     const deadline = Date.now() + 60_000;
     while (stack.plan.some((p) => !stack!.online.has(p.id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    console.log(`${label}: ${stack.db.kind}, ${N} subscribers ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    const all: number[] = [];
+    console.log(`${label}: ${stack.db.label ?? stack.db.kind}, ${N} subscribers ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const counter = countDb(stack.db);
     let failures = 0;
-    for (let round = 1; round <= ROUNDS; round++) {
+    const pay = async (i: number, key: string, lat: number[]) => {
+      const p = stack!.plan[i]!;
+      const t = performance.now();
+      const r = await api(base, `/api/v1/meters/${p.id}/topups?wait=30000`, {
+        method: 'POST', token: tokens[i], json: { amount: p.service === 'water' ? '2.000' : '5.000' }, headers: { 'Idempotency-Key': key },
+      });
+      if (r.status !== 201 || r.body.state !== 'accepted') {
+        if (!failures) console.log(`  first not accepted: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+        failures++;
+      }
+      else lat.push(performance.now() - t);
+    };
+    const phase = async (subscribers: number, rounds: number, each: (round: number, lat: number[]) => Promise<void>) => {
       const lat: number[] = [];
+      const f0 = failures;
+      // A moment for the previous phase's acknowledgements and events to settle out of the count.
+      await new Promise((r) => setTimeout(r, 300));
+      const before = counter.snap();
       const start = performance.now();
-      await Promise.all(stack.plan.map(async (p, i) => {
-        const t = performance.now();
-        const r = await api(base, `/api/v1/meters/${p.id}/topups?wait=30000`, {
-          method: 'POST', token: tokens[i], json: { amount: p.service === 'water' ? '2.000' : '5.000' }, headers: { 'Idempotency-Key': `bench-${round}-${i}` },
-        });
-        if (r.status !== 201 || r.body.state !== 'accepted') failures++;
-        else lat.push(performance.now() - t);
-      }));
+      for (let round = 1; round <= rounds; round++) await each(round, lat);
       const wall = performance.now() - start;
-      all.push(...lat);
-      console.log(`  round ${round}: ${lat.length}/${N} accepted, p50 ${pct(lat, 50).toFixed(0)} ms, p99 ${pct(lat, 99).toFixed(0)} ms, max ${Math.max(...lat).toFixed(0)} ms, ${(lat.length / (wall / 1000)).toFixed(1)} top-ups/s`);
-    }
+      await new Promise((r) => setTimeout(r, 300));
+      const d = counter.diff(before);
+      const n = lat.length + failures - f0;
+      console.log(`  ${subscribers} subscriber(s): ${lat.length}/${n} accepted, p50 ${pct(lat, 50).toFixed(0)} ms, p99 ${pct(lat, 99).toFixed(0)} ms, max ${Math.max(...lat).toFixed(0)} ms, ${(lat.length / (wall / 1000)).toFixed(1)} top-ups/s; per top-up ${(d.statements / n).toFixed(1)} statements, ${(d.transactions / n).toFixed(1)} transactions, ${(d.roundTrips / n).toFixed(1)} round trips`);
+      if (subscribers === 1) {
+        console.log('    statements per top-up, one by one (lone subscriber):');
+        for (const [sql, k] of [...d.by].sort((a, b) => b[1] - a[1])) console.log(`    ${(k / n).toFixed(2).padStart(6)}  ${sql}`);
+      }
+      return { lat, wall, n, d, failures: failures - f0 };
+    };
+    const solo = await phase(1, SOLO, (round, lat) => pay(0, `bench-solo-${round}`, lat));
+    const crowd = await phase(N, ROUNDS, (round, lat) => Promise.all(stack!.plan.map((_p, i) => pay(i, `bench-${round}-${i}`, lat))).then(() => undefined));
     const rec = await (stack.modules.prepaid!.api as { topups: { reconcile(a: string, b: string): Promise<{ balanced: boolean }> } }).topups.reconcile('2000-01-01', '2100-12-31');
-    console.log(`${label} RESULT: top-up latency request → meter acceptance, ${N} concurrent subscribers × ${ROUNDS} rounds: p50 ${pct(all, 50).toFixed(0)} ms, p99 ${pct(all, 99).toFixed(0)} ms (${all.length} accepted, ${failures} not); books balanced: ${rec.balanced}`);
+    for (const [subs, ph] of [[1, solo], [N, crowd]] as const) {
+      table.push({
+        store: label, subscribers: subs, n: ph.n, p50: pct(ph.lat, 50), p99: pct(ph.lat, 99), rate: ph.lat.length / (ph.wall / 1000),
+        statements: ph.d.statements / ph.n, roundTrips: ph.d.roundTrips / ph.n, transactions: ph.d.transactions / ph.n, balanced: rec.balanced, failures: ph.failures,
+      });
+    }
+    console.log(`${label} RESULT: books balanced: ${rec.balanced}; ${failures} not accepted`);
     if (failures || !rec.balanced) process.exitCode = 1;
   } finally {
     await stack?.stop();
@@ -79,27 +146,38 @@ async function run(label: string, env: Record<string, string>): Promise<void> {
   }
 }
 
-await run('embedded', {});
+if (STORES.includes('embedded')) await run('embedded PostgreSQL', {});
 
-const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-let pgOk = true;
-try {
-  await admin.connect();
-} catch {
-  pgOk = false;
-}
-if (!pgOk) {
-  console.log(`\n*** SKIPPED PostgreSQL: none reachable at ${PG_URL.replace(/:[^:@/]*@/, ':***@')} (set RASEED_BENCH_PG_URL) ***`);
-} else {
-  const name = `raseed_bench_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${name}`);
+if (STORES.includes('postgres')) {
+  const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  let pgOk = true;
   try {
-    const u = new URL(PG_URL);
-    u.pathname = `/${name}`;
-    await run('postgres', { DATABASE_URL: u.toString() });
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-    await admin.end();
+    await admin.connect();
+  } catch {
+    pgOk = false;
   }
+  if (!pgOk) {
+    console.log(`\n*** SKIPPED PostgreSQL: none reachable at ${PG_URL.replace(/:[^:@/]*@/, ':***@')} (set RASEED_BENCH_PG_URL) ***`);
+  } else {
+    const name = `raseed_bench_${process.pid}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const u = new URL(PG_URL);
+      u.pathname = `/${name}`;
+      await run('system PostgreSQL', { DATABASE_URL: u.toString() });
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+      await admin.end();
+    }
+  }
+}
+
+if (STORES.includes('pglite')) await run('PGlite (memory)', {}, true);
+
+console.log('\nTOP-UPS request → meter acceptance (targets: 1 alone p50 < 100 ms; 100 at once p50 < 150 ms, p99 < 1 s, >= 300/s)');
+console.log('| store | subscribers | top-ups | p50 ms | p99 ms | top-ups/s | statements/top-up | transactions/top-up | round trips/top-up | books balanced |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of table) {
+  console.log(`| ${r.store} | ${r.subscribers} | ${r.n - r.failures}/${r.n} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.rate.toFixed(1)} | ${r.statements.toFixed(1)} | ${r.transactions.toFixed(1)} | ${r.roundTrips.toFixed(1)} | ${r.balanced} |`);
 }
 process.exit(process.exitCode ?? 0);

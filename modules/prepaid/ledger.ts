@@ -45,13 +45,35 @@ export class LedgerError extends Error {
   override name = 'LedgerError';
 }
 
-/** Posts one balanced transaction (inside the caller's database transaction). Zero entries are dropped. */
-export async function postTxn(q: Queryable, t: NewTxn): Promise<number> {
+function checkedEntries(t: NewTxn): Entry[] {
   const entries = t.entries.filter((e) => e.amount !== 0);
   for (const e of entries) if (!Number.isSafeInteger(e.amount)) throw new LedgerError(`ledger amount for ${e.account} is not an integer: ${e.amount}`);
   const sum = entries.reduce((s, e) => s + e.amount, 0);
   if (sum !== 0) throw new LedgerError(`ledger transaction ${t.kind} ${t.reference ?? ''} does not balance (${sum})`);
   if (!entries.length) throw new LedgerError('a ledger transaction needs entries');
+  return entries;
+}
+
+/**
+ * One balanced ledger transaction as two CTEs of a larger statement (`name` and `name_entries`), so that it
+ * is written in the same round trip as what goes with it; the same checks as postTxn. Its parameters are
+ * appended to `params`.
+ */
+export function txnCte(name: string, t: NewTxn, params: unknown[]): string {
+  const entries = checkedEntries(t);
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const txn = `${name} AS (INSERT INTO prepaid_ledger_txns (kind, reference, meter_id, currency, day, created_at_ms, meta, memo)
+    VALUES (${p(t.kind)}, ${p(t.reference)}, ${p(t.meterId)}, ${p(t.currency)}, ${p(t.day)}::date, ${p(t.at)}::bigint, ${p(JSON.stringify(t.meta ?? {}))}::jsonb, ${p(t.memo ?? null)}) RETURNING id)`;
+  const values = entries.map((e) => `(${p(e.account)}::text, ${p(e.amount)}::bigint)`).join(', ');
+  return `${txn}, ${name}_entries AS (INSERT INTO prepaid_ledger_entries (txn_id, account, amount) SELECT ${name}.id, x.account, x.amount FROM ${name}, (VALUES ${values}) AS x(account, amount))`;
+}
+
+/** Posts one balanced transaction (inside the caller's database transaction). Zero entries are dropped. */
+export async function postTxn(q: Queryable, t: NewTxn): Promise<number> {
+  const entries = checkedEntries(t);
   const r = await q.query<{ id: number }>(
     `INSERT INTO prepaid_ledger_txns (kind, reference, meter_id, currency, day, created_at_ms, meta, memo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [t.kind, t.reference, t.meterId, t.currency, t.day, t.at, JSON.stringify(t.meta ?? {}), t.memo ?? null],
@@ -101,6 +123,24 @@ export async function monthUnits(q: Queryable, meterId: string, month: string): 
     [meterId, month],
   );
   return { tenths: Number(r.rows[0]?.tenths ?? 0), fixedPaid: Number(r.rows[0]?.fixed ?? 0) > 0 };
+}
+
+/**
+ * SQL select-list columns giving what a breakdown needs of the ledger for `meterExpr` in `monthExpr` (SQL
+ * expressions, e.g. columns of the top-up row being vended): tenths, fixed (fixed charge net paid) and
+ * arrears, in one statement with whatever else is selected. Arrears are summed only when any were assigned.
+ */
+export function vendInputsSql(meterExpr: string, monthExpr: string): string {
+  return `(SELECT sum((meta->>'unitsTenths')::bigint) FROM prepaid_ledger_txns WHERE meter_id = ${meterExpr} AND kind = 'vend' AND meta->>'month' = ${monthExpr}) AS mtd_tenths,
+    (SELECT sum((meta->>'fixedNet')::bigint) FROM prepaid_ledger_txns WHERE meter_id = ${meterExpr} AND kind = 'vend' AND meta->>'month' = ${monthExpr}) AS mtd_fixed,
+    CASE WHEN EXISTS (SELECT 1 FROM prepaid_ledger_txns WHERE meter_id = ${meterExpr} AND kind = 'arrears')
+      THEN (SELECT sum(e.amount) FROM prepaid_ledger_entries e JOIN prepaid_ledger_txns lt ON lt.id = e.txn_id WHERE lt.meter_id = ${meterExpr} AND e.account = '${ACCOUNTS.arrears}')
+      ELSE 0 END AS arrears_balance`;
+}
+
+/** Reads the columns of vendInputsSql. */
+export function vendInputsOf(r: Record<string, unknown>): { tenths: number; fixedPaid: boolean; arrears: number } {
+  return { tenths: Number(r.mtd_tenths ?? 0), fixedPaid: Number(r.mtd_fixed ?? 0) > 0, arrears: Number(r.arrears_balance ?? 0) };
 }
 
 /** All vend transactions in ledger order (for reproducing units from the ledger alone). */

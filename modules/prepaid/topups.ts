@@ -3,6 +3,10 @@
 //   paid    payment recorded (ledger: cash / in flight), no token yet
 //   vended  token made, sealed and stored with its breakdown; ledger: in flight → sales, VAT, fees, debt
 //   queued  delivery command created (reference = the top-up's reference)
+// Round trips (bench/topup.bench.ts counts them): the payment is one statement (top-up row, ledger, event);
+// the vend one short transaction (lock the meter's TID row; read the top-up with the ledger figures its
+// breakdown needs; write ledger, token, TID and event in one statement); queueing one statement; the
+// meter's answer one statement (plus the onAccepted hooks, in its transaction).
 // A token is made only inside the transaction that records it, and the ledger allows one vend per
 // top-up, so a payment never gets two tokens; a top-up that cannot get one is marked failed and its
 // money moves to refunds owed.
@@ -15,7 +19,7 @@ import { vendingView, type StsParams } from '../registry/index.ts';
 import type { CommandService } from '../../gateway/index.ts';
 import type { Logger } from '../../platform/index.ts';
 import { dayOf, monthOf } from './calendar.ts';
-import { ACCOUNTS, accountBalance, arrearsBalance, monthUnits, postTxn, reconcile, type Reconciliation, type VendMeta } from './ledger.ts';
+import { ACCOUNTS, accountBalance, postTxn, reconcile, txnCte, vendInputsOf, vendInputsSql, type Reconciliation, type VendMeta } from './ledger.ts';
 import { PrepaidError, formatMoney, formatTenths, isCurrency, parseMoney, type Currency } from './money.ts';
 import { breakdownView, computeBreakdown, type Breakdown, type BreakdownView, type TariffSet } from './tariff.ts';
 import { meterKeyRef, stsParamsOf, type VendingKeys } from './keys.ts';
@@ -144,11 +148,7 @@ export class TopUpService extends EventEmitter<Events> {
     this.acceptedHooks.push(fn);
   }
 
-  private async accepted(tx: Queryable, reference: string): Promise<void> {
-    if (!this.acceptedHooks.length) return;
-    const r = await tx.query<Row>('SELECT * FROM prepaid_topups WHERE reference = $1', [reference]);
-    if (!r.rows[0]) return;
-    const rec = toRecord(r.rows[0]);
+  private async accepted(tx: Queryable, rec: TopUpRecord): Promise<void> {
     for (const fn of this.acceptedHooks) await fn(tx, rec);
   }
 
@@ -177,12 +177,15 @@ export class TopUpService extends EventEmitter<Events> {
 
   /** The breakdown this meter would get for `amount` now (state as of the ledger now). */
   private async breakdownFor(q: Queryable, m: VendMeter, amount: number, at: number): Promise<Breakdown> {
-    const tariff = this.o.tariffs.find(m.service, m.tariffClass, this.o.currency);
-    const month = monthOf(at, this.o.timeZone);
-    const mtd = await monthUnits(q, m.id, month);
-    const arrears = await arrearsBalance(q, m.id);
+    const r = await q.query<Row>(`SELECT ${vendInputsSql('$1', '$2')}`, [m.id, monthOf(at, this.o.timeZone)]);
+    return this.compute(m, amount, this.o.currency, vendInputsOf(r.rows[0]!));
+  }
+
+  /** The breakdown from the ledger figures (in memory). */
+  private compute(m: VendMeter, amount: number, currency: Currency, inputs: { tenths: number; fixedPaid: boolean; arrears: number }): Breakdown {
+    const tariff = this.o.tariffs.find(m.service, m.tariffClass, currency);
     try {
-      return computeBreakdown({ tariff, amount, arrears, fixedDue: !mtd.fixedPaid, blockStartTenths: mtd.tenths });
+      return computeBreakdown({ tariff, amount, arrears: inputs.arrears, fixedDue: !inputs.fixedPaid, blockStartTenths: inputs.tenths });
     } catch (err) {
       // More units than one STS token can carry (IEC 62055-41 transfer amount): the caller's amount, not a fault.
       if (err instanceof sts.StsRangeError) throw new PrepaidError('amount_too_large', `this amount buys more units than one STS token can carry; split it into smaller top-ups`);
@@ -210,31 +213,40 @@ export class TopUpService extends EventEmitter<Events> {
     const scope = req.actor.kind === 'anonymous' ? `anon:${m.id}` : req.actor.userId !== undefined ? `user:${req.actor.userId}` : `system:${req.actor.name}`;
     const bodyHash = createHash('sha256').update(JSON.stringify({ meterId: m.id, amount, currency: cur })).digest('hex');
 
-    const existing = await this.byIdempotency(scope, key);
-    if (existing) return this.replay(existing, bodyHash);
+    // One statement: an earlier top-up with this key, and the ledger figures the breakdown needs.
+    const at = this.now();
+    const month = monthOf(at, this.o.timeZone);
+    const pre = (await this.o.db.query<Row>(
+      `SELECT (SELECT row_to_json(t) FROM prepaid_topups t WHERE idem_scope = $3 AND idem_key = $4) AS existing, ${vendInputsSql('$1', '$2')}`,
+      [m.id, month, scope, key],
+    )).rows[0]!;
+    if (pre.existing) {
+      const row = (typeof pre.existing === 'string' ? JSON.parse(pre.existing) : pre.existing) as Row;
+      return this.replay({ ...toRecord(row), bodyHash: row.body_hash as string }, bodyHash);
+    }
 
     // Validate everything a top-up needs before writing anything: tariff, amount, STS parameters.
-    const at = this.now();
     meterKeyRef(this.o.keys, m.id, stsParamsOf(this.o.keys, m.sts));
-    await this.breakdownFor(this.o.db, m, amount, at);
+    this.compute(m, amount, cur, vendInputsOf(pre));
 
     const reference = newReference('T');
     const day = dayOf(at, this.o.timeZone);
-    const month = monthOf(at, this.o.timeZone);
     try {
-      await this.o.db.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO prepaid_topups (reference, meter_id, idem_scope, idem_key, body_hash, channel, issuer, currency, amount, day, tariff_month, state, step, created_at_ms)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', 'paid', $12)`,
-          [reference, m.id, scope, key, bodyHash, req.actor.kind, req.actor.name, cur, amount, day, month, at],
-        );
-        await postTxn(tx, {
-          kind: 'payment', reference, meterId: m.id, currency: cur, day, at,
-          entries: [{ account: ACCOUNTS.cash, amount }, { account: ACCOUNTS.inFlight, amount: -amount }],
-          memo: `top-up ${reference} by ${req.actor.kind}`,
-        });
-        await this.event(tx, reference, at, 'pending', 'paid', 'payment recorded');
-      });
+      // The payment in one statement (its own transaction): top-up row, ledger transaction, timeline event.
+      const params: unknown[] = [reference, m.id, scope, key, bodyHash, req.actor.kind, req.actor.name, cur, amount, day, month, at];
+      const ledger = txnCte('pay', {
+        kind: 'payment', reference, meterId: m.id, currency: cur, day, at,
+        entries: [{ account: ACCOUNTS.cash, amount }, { account: ACCOUNTS.inFlight, amount: -amount }],
+        memo: `top-up ${reference} by ${req.actor.kind}`,
+      }, params);
+      await this.o.db.query(
+        `WITH t AS (INSERT INTO prepaid_topups (reference, meter_id, idem_scope, idem_key, body_hash, channel, issuer, currency, amount, day, tariff_month, state, step, created_at_ms)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', 'paid', $12) RETURNING reference),
+         ${ledger},
+         ev AS (INSERT INTO prepaid_topup_events (reference, at_ms, state, step, detail) SELECT reference, $12, 'pending', 'paid', 'payment recorded' FROM t)
+         SELECT reference FROM t`,
+        params,
+      );
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       // The same key raced us: answer as a replay.
@@ -244,8 +256,8 @@ export class TopUpService extends EventEmitter<Events> {
     }
     this.o.logger.info({ ref: reference, meter: m.id, amount: formatMoney(amount, cur), currency: cur, channel: req.actor.kind }, 'top-up paid');
     this.checkpoint('paid');
-    await this.advance(reference);
-    return { record: (await this.get(reference))!, replayed: false };
+    const rec = await this.advance(reference, m);
+    return { record: rec ?? (await this.get(reference))!, replayed: false };
   }
 
   private async replay(rec: TopUpRecord & { bodyHash: string }, bodyHash: string): Promise<TopUpResult> {
@@ -268,31 +280,45 @@ export class TopUpService extends EventEmitter<Events> {
     return r.rows[0] ? { ...toRecord(r.rows[0]), bodyHash: r.rows[0].body_hash as string } : null;
   }
 
-  /** Moves a top-up forward from wherever it stands: vend, then deliver. */
-  private async advance(reference: string): Promise<void> {
-    await this.vend(reference);
-    await this.deliver(reference);
+  /** Moves a top-up forward from wherever it stands: vend, then deliver. Returns the record as it then stands when known. */
+  private async advance(reference: string, meter?: VendMeter): Promise<TopUpRecord | null> {
+    const vended = await this.vend(reference, meter);
+    return this.deliver(reference, vended);
   }
 
-  /** Step 2: one transaction makes the token, seals it, records it and posts the vend to the ledger. */
-  private async vend(reference: string): Promise<void> {
+  /**
+   * Step 2: one short transaction makes the token, seals it, records it and posts the vend to the ledger:
+   * lock the meter's TID row; read the top-up with the ledger figures of its breakdown (after the lock, so a
+   * concurrent vend to the same meter is seen); write ledger, top-up, TID and event in one statement.
+   * Returns the vended record (null when there was nothing to vend).
+   */
+  private async vend(reference: string, known?: VendMeter): Promise<TopUpRecord | null> {
     const at = this.now();
     const outcome = await this.o.db.transaction(async (tx) => {
-      const r = await tx.query<Row>('SELECT * FROM prepaid_topups WHERE reference = $1 FOR UPDATE', [reference]);
-      if (!r.rows[0]) throw new PrepaidError('not_found', `no top-up ${reference}`);
+      let meterId = known?.id;
+      if (!meterId) {
+        // Resuming (recovery, replay): the top-up's meter first.
+        const head = (await tx.query<Row>('SELECT meter_id, step, state FROM prepaid_topups WHERE reference = $1', [reference])).rows[0];
+        if (!head) throw new PrepaidError('not_found', `no top-up ${reference}`);
+        if (head.step !== 'paid' || head.state === 'failed') return null;
+        meterId = head.meter_id as string;
+      }
+      // Vends of one meter are serialised by its TID row (created on its first vend).
+      const lock = await tx.query<{ last_tid: number | string | null }>(
+        `INSERT INTO prepaid_meters (meter_id, last_tid, updated_at_ms) VALUES ($1, NULL, $2)
+         ON CONFLICT (meter_id) DO UPDATE SET updated_at_ms = prepaid_meters.updated_at_ms RETURNING last_tid`,
+        [meterId, at],
+      );
+      const lastTid = num(lock.rows[0]?.last_tid);
+      const r = await tx.query<Row>(`SELECT t.*, ${vendInputsSql('t.meter_id', 't.tariff_month')} FROM prepaid_topups t WHERE t.reference = $1 FOR UPDATE OF t`, [reference]);
+      if (!r.rows[0] || r.rows[0].meter_id !== meterId) throw new PrepaidError('not_found', `no top-up ${reference} on meter ${meterId}`);
       const t = toRecord(r.rows[0]);
       if (t.step !== 'paid' || t.state === 'failed') return null;
-      await tx.query('INSERT INTO prepaid_meters (meter_id, last_tid, updated_at_ms) VALUES ($1, NULL, $2) ON CONFLICT (meter_id) DO NOTHING', [t.meterId, at]);
-      const lock = await tx.query<{ last_tid: number | string | null }>('SELECT last_tid FROM prepaid_meters WHERE meter_id = $1 FOR UPDATE', [t.meterId]);
-      const lastTid = num(lock.rows[0]?.last_tid);
-      const m = await this.meter(tx, t.meterId);
       let bd: Breakdown;
       let token: sts.VendedToken & { tid: number };
       try {
-        const tariff = this.o.tariffs.find(m.service, m.tariffClass, t.currency);
-        const mtd = await monthUnits(tx, t.meterId, t.tariffMonth);
-        const arrears = await arrearsBalance(tx, t.meterId);
-        bd = computeBreakdown({ tariff, amount: t.amount, arrears, fixedDue: !mtd.fixedPaid, blockStartTenths: mtd.tenths });
+        const m = known && known.id === t.meterId ? known : await this.meter(tx, t.meterId);
+        bd = this.compute(m, t.amount, t.currency, vendInputsOf(r.rows[0]!));
         const ref = meterKeyRef(this.o.keys, m.id, stsParamsOf(this.o.keys, m.sts));
         token = await sts.vendCreditToken(this.o.keys.store, ref, {
           units: formatTenths(bd.unitsTenths), subclass: m.service === 'water' ? 1 : 0, ...(lastTid !== null ? { lastTid } : {}),
@@ -308,7 +334,8 @@ export class TopUpService extends EventEmitter<Events> {
         tariffId: bd.tariffId, month: t.tariffMonth, blockStartTenths: bd.blockStartTenths, unitsTenths: bd.unitsTenths,
         energyNet: bd.energyNet, fixedNet: bd.fixedNet, debt: bd.debt, tid: token.tid,
       };
-      await postTxn(tx, {
+      const params: unknown[] = [reference, bd.tariffId, JSON.stringify(bd), bd.unitsTenths, this.o.box.seal(token.token), token.tid, at, t.meterId, t.state, `token issued: ${formatTenths(bd.unitsTenths)} units`];
+      const ledger = txnCte('vend', {
         kind: 'vend', reference, meterId: t.meterId, currency: t.currency, day: t.day, at, meta,
         entries: [
           { account: ACCOUNTS.inFlight, amount: t.amount },
@@ -319,23 +346,27 @@ export class TopUpService extends EventEmitter<Events> {
           { account: ACCOUNTS.arrears, amount: -bd.debt },
         ],
         memo: `token for ${reference}`,
-      });
-      await tx.query(
-        `UPDATE prepaid_topups SET step = 'vended', tariff_id = $2, breakdown = $3, units_tenths = $4, token_sealed = $5, tid = $6, vended_at_ms = $7 WHERE reference = $1`,
-        [reference, bd.tariffId, JSON.stringify(bd), bd.unitsTenths, this.o.box.seal(token.token), token.tid, at],
+      }, params);
+      const u = await tx.query<Row>(
+        `WITH ${ledger},
+         tm AS (UPDATE prepaid_meters SET last_tid = $6, updated_at_ms = $7 WHERE meter_id = $8),
+         ev AS (INSERT INTO prepaid_topup_events (reference, at_ms, state, step, detail) VALUES ($1, $7, $9, 'vended', $10)),
+         u AS (UPDATE prepaid_topups SET step = 'vended', tariff_id = $2, breakdown = $3::jsonb, units_tenths = $4, token_sealed = $5, tid = $6, vended_at_ms = $7 WHERE reference = $1 RETURNING *)
+         SELECT * FROM u`,
+        params,
       );
-      await tx.query('UPDATE prepaid_meters SET last_tid = $2, updated_at_ms = $3 WHERE meter_id = $1', [t.meterId, token.tid, at]);
-      await this.event(tx, reference, at, t.state, 'vended', `token issued: ${formatTenths(bd.unitsTenths)} units`);
-      return { units: bd.unitsTenths };
+      return { units: bd.unitsTenths, rec: toRecord(u.rows[0]!) };
     });
-    if (!outcome) return;
+    if (!outcome) return null;
     if ('failed' in outcome) {
       this.o.logger.warn({ ref: reference, reason: outcome.failed }, 'top-up failed before a token was made; money owed back');
-    } else {
-      this.o.logger.info({ ref: reference, units: formatTenths(outcome.units) }, 'top-up token issued');
-      this.checkpoint('vended');
+      await this.changed(reference);
+      return null;
     }
-    await this.changed(reference);
+    this.o.logger.info({ ref: reference, units: formatTenths(outcome.units) }, 'top-up token issued');
+    this.checkpoint('vended');
+    this.emit('changed', outcome.rec);
+    return outcome.rec;
   }
 
   private async failInTx(tx: Queryable, t: TopUpRecord, reason: string, at: number): Promise<void> {
@@ -351,10 +382,11 @@ export class TopUpService extends EventEmitter<Events> {
   }
 
   /** Step 3: a delivery command with the top-up's reference (created once; a restart finds it). */
-  private async deliver(reference: string): Promise<void> {
-    const t = await this.get(reference);
-    if (!t || t.step !== 'vended' || !t.tokenSealed) return;
-    let cmd = await this.o.commands.get(reference);
+  private async deliver(reference: string, vended?: TopUpRecord | null): Promise<TopUpRecord | null> {
+    const t = vended ?? (await this.get(reference));
+    if (!t || t.step !== 'vended' || !t.tokenSealed) return null;
+    // Just vended here: no command can exist yet unless a concurrent replay made it (the insert then fails).
+    let cmd = vended ? null : await this.o.commands.get(reference);
     if (!cmd) {
       const token = this.o.box.open(t.tokenSealed);
       try {
@@ -367,17 +399,25 @@ export class TopUpService extends EventEmitter<Events> {
     }
     this.checkpoint('issued');
     const at = this.now();
-    await this.o.db.transaction(async (tx) => {
-      const u = await tx.query(`UPDATE prepaid_topups SET step = 'queued' WHERE reference = $1 AND step = 'vended'`, [reference]);
-      if (u.affectedRows) await this.event(tx, reference, at, t.state, 'queued', 'delivery command created');
-    });
+    const u = await this.o.db.query<Row>(
+      `WITH u AS (UPDATE prepaid_topups SET step = 'queued' WHERE reference = $1 AND step = 'vended' RETURNING *),
+       ev AS (INSERT INTO prepaid_topup_events (reference, at_ms, state, step, detail) SELECT reference, $2, state, 'queued', 'delivery command created' FROM u)
+       SELECT * FROM u`,
+      [reference, at],
+    );
     this.checkpoint('queued');
-    await this.applyCommand(cmd);
+    // The meter may have answered before the step was queued (its answer was not applied then): apply it now.
+    const now = cmd.status === 'pending' ? cmd : ((await this.o.commands.get(reference)) ?? cmd);
+    const applied = await this.applyCommand(now);
+    return applied ?? (u.rows[0] ? toRecord(u.rows[0]) : null);
   }
 
-  /** Brings a top-up's state in line with its delivery command (sent → delivered; finished → accepted / rejected / failed). */
-  async applyCommand(cmd: CommandRecord): Promise<void> {
-    if (cmd.type !== 'token') return;
+  /**
+   * Brings a top-up's state in line with its delivery command (sent → delivered; finished → accepted / rejected / failed)
+   * in one statement (the acceptance with the onAccepted hooks in its transaction). Returns the changed record, or null.
+   */
+  async applyCommand(cmd: CommandRecord): Promise<TopUpRecord | null> {
+    if (cmd.type !== 'token') return null;
     const at = this.now();
     let next: { state: TopUpState; reason: string | null; result: string | null; via: string | null } | null = null;
     if (cmd.status === 'acknowledged') next = { state: 'accepted', reason: null, result: cmd.result, via: 'remote' };
@@ -387,38 +427,41 @@ export class TopUpService extends EventEmitter<Events> {
     } else if (cmd.status === 'rejected') next = { state: 'rejected', reason: `meter rejected the token: ${cmd.result ?? 'unknown'}`, result: cmd.result, via: null };
     else if (cmd.status === 'expired') next = { state: 'failed', reason: 'not delivered before the delivery deadline; the token is still valid on the keypad', result: cmd.result, via: null };
     else if (cmd.status === 'failed') next = { state: 'failed', reason: `delivery failed: ${cmd.detail ?? cmd.result ?? 'unknown'}`, result: cmd.result, via: null };
-    let changed = false;
-    await this.o.db.transaction(async (tx) => {
-      if (next) {
-        const u = await tx.query(
-          `UPDATE prepaid_topups SET state = $2, reason = $3, meter_result = $4, accepted_via = $5, finished_at_ms = $6,
-             delivered_at_ms = coalesce(delivered_at_ms, $7)
-           WHERE reference = $1 AND state IN ('pending', 'delivered') AND step = 'queued'`,
-          [cmd.reference, next.state, next.reason, next.result, next.via, at, cmd.sentAt],
+    let rec: TopUpRecord | null = null;
+    if (next) {
+      const n = next;
+      const apply = async (q: Queryable) => {
+        const u = await q.query<Row>(
+          `WITH u AS (UPDATE prepaid_topups SET state = $2, reason = $3, meter_result = $4, accepted_via = $5, finished_at_ms = $6,
+               delivered_at_ms = coalesce(delivered_at_ms, $7)
+             WHERE reference = $1 AND state IN ('pending', 'delivered') AND step = 'queued' RETURNING *),
+           ev AS (INSERT INTO prepaid_topup_events (reference, at_ms, state, step, detail) SELECT reference, $6, $2, 'queued', $8 FROM u)
+           SELECT * FROM u`,
+          [cmd.reference, n.state, n.reason, n.result, n.via, at, cmd.sentAt, n.reason ?? `meter: ${n.result ?? 'ok'}${n.via ? ` (${n.via})` : ''}`],
         );
-        if (u.affectedRows) {
-          changed = true;
-          await this.event(tx, cmd.reference, at, next.state, 'queued', next.reason ?? `meter: ${next.result ?? 'ok'}${next.via ? ` (${next.via})` : ''}`);
-          if (next.state === 'accepted') await this.accepted(tx, cmd.reference);
-        }
-      } else if (cmd.status === 'sent') {
-        const u = await tx.query(
-          `UPDATE prepaid_topups SET state = 'delivered', delivered_at_ms = $2 WHERE reference = $1 AND state = 'pending' AND step = 'queued'`,
-          [cmd.reference, cmd.sentAt ?? at],
-        );
-        if (u.affectedRows) {
-          changed = true;
-          await this.event(tx, cmd.reference, at, 'delivered', 'queued', 'sent to the meter');
-        }
-      }
-    });
-    if (changed) {
-      const rec = await this.get(cmd.reference);
-      if (rec) {
-        if (FINAL_STATES.includes(rec.state)) this.o.logger.info({ ref: rec.reference, meter: rec.meterId, state: rec.state, result: rec.meterResult }, 'top-up finished');
-        this.emit('changed', rec);
-      }
+        return u.rows[0] ? toRecord(u.rows[0]) : null;
+      };
+      if (n.state === 'accepted' && this.acceptedHooks.length) {
+        rec = await this.o.db.transaction(async (tx) => {
+          const r = await apply(tx);
+          if (r) await this.accepted(tx, r);
+          return r;
+        });
+      } else rec = await apply(this.o.db);
+    } else if (cmd.status === 'sent') {
+      const u = await this.o.db.query<Row>(
+        `WITH u AS (UPDATE prepaid_topups SET state = 'delivered', delivered_at_ms = $2 WHERE reference = $1 AND state = 'pending' AND step = 'queued' RETURNING *),
+         ev AS (INSERT INTO prepaid_topup_events (reference, at_ms, state, step, detail) SELECT reference, $3, 'delivered', 'queued', 'sent to the meter' FROM u)
+         SELECT * FROM u`,
+        [cmd.reference, cmd.sentAt ?? at, at],
+      );
+      rec = u.rows[0] ? toRecord(u.rows[0]) : null;
     }
+    if (rec) {
+      if (FINAL_STATES.includes(rec.state)) this.o.logger.info({ ref: rec.reference, meter: rec.meterId, state: rec.state, result: rec.meterResult }, 'top-up finished');
+      this.emit('changed', rec);
+    }
+    return rec;
   }
 
   /** A token typed on the meter's keypad (reported as a meter event): accepts the top-up it belongs to. */
@@ -427,15 +470,16 @@ export class TopUpService extends EventEmitter<Events> {
     const at = this.now();
     const refs: string[] = [];
     await this.o.db.transaction(async (tx) => {
-      const u = await tx.query<{ reference: string }>(
+      const u = await tx.query<Row>(
         `UPDATE prepaid_topups SET state = 'accepted', meter_result = 'accept', accepted_via = 'keypad', finished_at_ms = $3
-         WHERE meter_id = $1 AND tid = $2 AND state IN ('pending', 'delivered') RETURNING reference`,
+         WHERE meter_id = $1 AND tid = $2 AND state IN ('pending', 'delivered') RETURNING *`,
         [meterId, e.tid, at],
       );
       for (const r of u.rows) {
-        refs.push(r.reference);
-        await this.event(tx, r.reference, at, 'accepted', 'queued', 'token typed on the keypad');
-        await this.accepted(tx, r.reference);
+        const rec = toRecord(r);
+        refs.push(rec.reference);
+        await this.event(tx, rec.reference, at, 'accepted', 'queued', 'token typed on the keypad');
+        await this.accepted(tx, rec);
       }
     });
     for (const ref of refs) {
