@@ -29,8 +29,8 @@ export const CampaignInput = z.object({
     meters: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/)).min(1).max(100_000).optional(),
   }).strict(),
   waves: z.array(z.object({ percent: z.number().min(0.1).max(100) }).strict()).min(1).max(20)
-    .refine((w) => w.every((x, i) => i === 0 || x.percent > w[i - 1]!.percent), 'wave percentages rise (they are cumulative)')
-    .refine((w) => w[w.length - 1]!.percent === 100, 'the last wave is 100 %'),
+    .refine((w) => w.every((x, i) => i === 0 || (x?.percent ?? 0) > (w[i - 1]?.percent ?? 0)), 'wave percentages rise (they are cumulative)')
+    .refine((w) => w.length === 0 || w[w.length - 1]?.percent === 100, 'the last wave is 100 %'),
   maxFailurePercent: z.number().min(0).max(100),
   /** Credit margin (register units: Wh or L) a meter must hold to be updated. */
   minCredit: z.number().int().min(0).default(0),
