@@ -4,18 +4,16 @@
 // dir="rtl". Screenshots (console and portal, desktop and phone, Arabic and English) go to
 // test-artifacts/screenshots/ for people to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { loadConfig, silentLogger } from '../platform/index.ts';
 import { startStack, type RunningStack } from '../app/index.ts';
-import { chromiumAvailable, launchChromium } from './support/browser.ts';
+import { chromiumAvailable, ensureConsoleBuilt, launchChromium } from './support/browser.ts';
 import { createUser } from '../modules/registry/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = join(ROOT, 'console', 'dist', 'index.html');
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 const ADMIN_PASSWORD = 'test-admin-pass';
 const PHONE = { width: 360, height: 740 };
@@ -27,21 +25,8 @@ async function visible(l: Locator, timeout = 10_000): Promise<void> {
   await l.first().waitFor({ state: 'visible', timeout });
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 /** Builds the console when console/dist is missing or older than its sources. */
-function ensureConsoleBuilt(): void {
-  const srcNewest = Math.max(newestMtime(join(ROOT, 'console', 'src')), statSync(join(ROOT, 'console', 'index.html')).mtimeMs);
-  if (existsSync(DIST) && statSync(DIST).mtimeMs >= srcNewest) return;
-  execFileSync('npx', ['vite', 'build', 'console', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', timeout: 180_000 });
-}
 
 describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
   let stack: RunningStack;

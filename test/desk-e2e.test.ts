@@ -3,37 +3,22 @@
 // subscriber answers the satisfaction poll in the portal on a phone. Screenshots go to
 // test-artifacts/screenshots/desk-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig, silentLogger } from '../platform/index.ts';
 import { startStack, type RunningStack } from '../app/index.ts';
 import { createUser } from '../modules/registry/index.ts';
-import { chromiumAvailable, launchChromium } from './support/browser.ts';
+import { chromiumAvailable, ensureConsoleBuilt, launchChromium } from './support/browser.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = join(ROOT, 'console', 'dist', 'index.html');
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 860 };
 const haveChromium = chromiumAvailable();
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
-function ensureConsoleBuilt(): void {
-  const srcNewest = Math.max(newestMtime(join(ROOT, 'console', 'src')), statSync(join(ROOT, 'console', 'index.html')).mtimeMs);
-  if (existsSync(DIST) && statSync(DIST).mtimeMs >= srcNewest) return;
-  execFileSync('npx', ['vite', 'build', 'console', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', timeout: 180_000 });
-}
 
 describe.skipIf(!haveChromium)('desk in Chromium (Arabic)', () => {
   let stack: RunningStack;

@@ -145,3 +145,23 @@ export function numberFormat(o: Intl.NumberFormatOptions = {}): Intl.NumberForma
 export function num(n: number, maxFrac = 0, minFrac = 0): string {
   return numberFormat({ maximumFractionDigits: maxFrac, minimumFractionDigits: minFrac }).format(n);
 }
+
+/**
+ * A page's own strings ({ en, ar } dictionaries kept beside the page): `s(key, vars)` in the chosen language with
+ * {vars} filled in (numbers in the chosen digits), and `sk(prefix, value)` for a key made from a server value
+ * (a state, a role), falling back to the raw value.
+ */
+export function pageStrings<K extends string>(strings: { en: Record<K, string>; ar: Partial<Record<K, string>> }) {
+  const s = (key: K, vars: Record<string, string | number> = {}): string => {
+    const text: string = (prefs.locale === 'ar' ? strings.ar[key] : undefined) ?? strings.en[key];
+    return text.replace(/\{(\w+)\}/g, (_, k: string) => {
+      const v = vars[k];
+      return typeof v === 'number' ? num(v) : String(v ?? '');
+    });
+  };
+  const sk = (prefix: string, value: string): string => {
+    const key = `${prefix}${value}` as K;
+    return key in strings.en ? s(key) : value;
+  };
+  return { s, sk };
+}

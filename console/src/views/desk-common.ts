@@ -2,7 +2,7 @@
 // the deadline clock as people read it ("3 h 12 min left", "overdue by 5 min"), loading per URL.
 import { html, type TemplateResult } from 'lit-html';
 import { ApiError, api, type ApiResponse } from '../api.ts';
-import { num, prefs } from '../prefs.ts';
+import { pageStrings, prefs } from '../prefs.ts';
 import { update } from '../store.ts';
 import type { Load } from './common.ts';
 
@@ -49,19 +49,11 @@ const STRINGS = {
 } as const;
 export type DeskKey = keyof (typeof STRINGS)['en'];
 
+const strings = pageStrings(STRINGS);
 /** A desk string in the chosen language, with {vars} filled in (numbers in the chosen digits). */
-export function d(key: DeskKey, vars: Record<string, string | number> = {}): string {
-  const s: string = STRINGS[prefs.locale === 'ar' ? 'ar' : 'en'][key] ?? STRINGS.en[key];
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = vars[k];
-    return typeof v === 'number' ? num(v) : String(v ?? '');
-  });
-}
-/** A string by a dynamic key (state, kind, channel), or the raw value. */
-export function dk(prefix: string, value: string): string {
-  const key = `${prefix}${value}` as DeskKey;
-  return key in STRINGS.en ? d(key) : value;
-}
+export const d = (key: DeskKey, vars?: Record<string, string | number>): string => strings.s(key, vars);
+/** A string by a dynamic key, or the raw value. */
+export const dk = (prefix: string, value: string): string => strings.sk(prefix, value);
 
 export function duration(seconds: number): string {
   const s = Math.abs(seconds);

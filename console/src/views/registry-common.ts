@@ -2,7 +2,7 @@
 // registry-meters.ts and registry-operators.ts: role checks, loading per URL, the sub-navigation.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { ApiError, api } from '../api.ts';
-import { num, prefs } from '../prefs.ts';
+import { pageStrings } from '../prefs.ts';
 import { state, update } from '../store.ts';
 import type { Load } from './common.ts';
 
@@ -66,19 +66,11 @@ const STRINGS = {
 } as const;
 export type RegistryKey = keyof (typeof STRINGS)['en'];
 
+const strings = pageStrings(STRINGS);
 /** A registry string in the chosen language, with {vars} filled in (numbers in the chosen digits). */
-export function rg(key: RegistryKey, vars: Record<string, string | number> = {}): string {
-  const s: string = STRINGS[prefs.locale === 'ar' ? 'ar' : 'en'][key] ?? STRINGS.en[key];
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = vars[k];
-    return typeof v === 'number' ? num(v) : String(v ?? '');
-  });
-}
-/** A string by a dynamic key (state, role, kind), or the raw value. */
-export function rgk(prefix: string, value: string): string {
-  const key = `${prefix}${value}` as RegistryKey;
-  return key in STRINGS.en ? rg(key) : value;
-}
+export const rg = (key: RegistryKey, vars?: Record<string, string | number>): string => strings.s(key, vars);
+/** A string by a dynamic key, or the raw value. */
+export const rgk = (prefix: string, value: string): string => strings.sk(prefix, value);
 
 /** A server-made detail ("electricity · installed") with the words this page knows translated. */
 export function detailText(detail: string): string {
