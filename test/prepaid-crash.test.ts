@@ -96,7 +96,11 @@ describe('crash safety on the embedded store (data directory)', () => {
     it(`killed at "${point}": the restart completes the top-up with one token and balanced books`, async () => {
       const r = await crashAndRecover(fresh(), point);
       expect(r.state).toBe('accepted');
-      expect(r.recovered.resumed.length + (r.recovered as { synced?: string[] }).synced!.length).toBe(1);
+      const recovered = r.recovered.resumed.length + (r.recovered as { synced?: string[] }).synced!.length;
+      // Once the command is issued the meter may answer (and the top-up be accepted) before the kill lands: then the
+      // restart has nothing left to recover. Before that point there is always exactly one top-up to finish.
+      if (point === 'issued' || point === 'queued') expect(recovered).toBeLessThanOrEqual(1);
+      else expect(recovered).toBe(1);
     }, 180_000);
   }
 
