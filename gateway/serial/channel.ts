@@ -132,6 +132,9 @@ export class SerialChannel {
     if (this.stopped) return;
     this.stopped = true;
     this.wake();
+    // A graceful stop lets the transaction on the wire finish (a readout the meter is sending is still taken), for
+    // at most one transaction timeout; then the port is closed, which ends anything still waiting on it.
+    await Promise.race([this.loop, sleep(this.cfg.timeoutMs + 500)]);
     await this.link.stop();
     await this.loop;
     await this.flushPending(); // one last attempt for readings not yet durable
