@@ -8,3 +8,4 @@ export { hashPassword, hashMachineSecret, verifyPassword, newSessionToken, sha25
 export { metricsRegistry } from './metrics.ts';
 export { periodic, type PeriodicJob } from './scheduler.ts';
 export { DomainError, UnknownMeterError, type ErrorKind, type DomainErrorOptions } from './errors.ts';
+export { processStart, isAlive } from './process.ts';

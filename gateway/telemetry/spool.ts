@@ -29,6 +29,7 @@ import fs from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { crc32 } from './crc32.ts';
+import { isAlive, processStart } from '../../platform/index.ts';
 
 const MAGIC = 0x31445352;
 const MAGIC_BYTES = Buffer.from([0x52, 0x53, 0x44, 0x31]);
@@ -613,21 +614,4 @@ export class DiskSpool {
   }
 }
 
-/** Start time of a process (Linux /proc, clock ticks since boot), or undefined elsewhere. */
-function processStart(pid: number): string | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
-  }
-}
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

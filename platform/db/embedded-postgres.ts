@@ -27,6 +27,7 @@ import pg from 'pg';
 import type { Db } from './db.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
+import { isAlive, processStart } from '../process.ts';
 
 const PORT = 5432;
 const SUPERUSER = 'raseed';
@@ -509,23 +510,7 @@ function unlock(file: string): void {
   fs.rmSync(file, { force: true });
 }
 
-function processStart(pid: number): string | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-  } catch {
-    return undefined;
-  }
-}
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Alive and the same process (not a reused pid). */
 function alive(u: User): boolean {

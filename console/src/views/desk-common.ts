@@ -1,10 +1,8 @@
 // The desk pages' own strings (Arabic and English) and helpers shared by the desk views: case states,
 // the deadline clock as people read it ("3 h 12 min left", "overdue by 5 min"), loading per URL.
 import { html, type TemplateResult } from 'lit-html';
-import { ApiError, api, type ApiResponse } from '../api.ts';
+import { ApiError, type ApiResponse } from '../api.ts';
 import { pageStrings, prefs } from '../prefs.ts';
-import { update } from '../store.ts';
-import type { Load } from './common.ts';
 
 export type CaseView = ApiResponse<'/api/v1/cases/{reference}', 'get'>['case'];
 export type CaseDetail = ApiResponse<'/api/v1/cases/{reference}', 'get'>;
@@ -82,23 +80,7 @@ export function categoryName(c: { categoryName: { en: string; ar: string } }): s
   return prefs.locale === 'ar' ? c.categoryName.ar : c.categoryName.en;
 }
 
-const loads = new Map<string, Load<unknown>>();
-/** GET url once per key (refreshed after maxAgeMs); re-renders when it arrives. */
-export function load<T>(url: string, maxAgeMs = 15_000): Load<T> {
-  const cur = loads.get(url);
-  if (!cur || (cur.status === 'ok' && Date.now() - cur.at > maxAgeMs)) {
-    loads.set(url, cur?.status === 'ok' ? { ...cur, at: Date.now() } : { status: 'loading' });
-    api<T>(url).then(
-      (data) => { loads.set(url, { status: 'ok', data, at: Date.now() }); update(); },
-      (error) => { loads.set(url, error instanceof ApiError && error.missingEndpoint ? { status: 'missing' } : { status: 'error', error }); update(); },
-    );
-  }
-  return loads.get(url) as Load<T>;
-}
-/** Forgets loaded data whose URL starts with the prefix (after a change). */
-export function invalidate(prefix: string): void {
-  for (const k of [...loads.keys()]) if (k.startsWith(prefix)) loads.delete(k);
-}
+export { load, invalidate } from './loads.ts';
 
 /** Uploads one file as multipart/form-data (the JSON client does not do forms). */
 export async function uploadFile(reference: string, file: File, token: string | null): Promise<void> {

@@ -1,10 +1,8 @@
 // The registry pages' own strings (Arabic and English) and small helpers shared by registry-subscribers.ts,
 // registry-meters.ts and registry-operators.ts: role checks, loading per URL, the sub-navigation.
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { ApiError, api } from '../api.ts';
 import { pageStrings } from '../prefs.ts';
-import { state, update } from '../store.ts';
-import type { Load } from './common.ts';
+import { state } from '../store.ts';
 
 const STRINGS = {
   en: {
@@ -92,23 +90,7 @@ export function registryNav(active: string): TemplateResult {
   return html`<p class="row registry-nav">${link('/registry/subscribers', rg('navSubscribers'), DESK_ROLES)}${link('/registry/meters', rg('navMeters'), DESK_ROLES)}${link('/registry/operators', rg('navOperators'), OPERATOR_ADMIN_ROLES)}</p>`;
 }
 
-const loads = new Map<string, Load<unknown>>();
-/** GET url once per key (refreshed after maxAgeMs); re-renders when it arrives. */
-export function load<T>(url: string, maxAgeMs = 15_000): Load<T> {
-  const cur = loads.get(url);
-  if (!cur || (cur.status === 'ok' && Date.now() - cur.at > maxAgeMs)) {
-    loads.set(url, cur?.status === 'ok' ? { ...cur, at: Date.now() } : { status: 'loading' });
-    api<T>(url).then(
-      (data) => { loads.set(url, { status: 'ok', data, at: Date.now() }); update(); },
-      (error) => { loads.set(url, error instanceof ApiError && error.missingEndpoint ? { status: 'missing' } : { status: 'error', error }); update(); },
-    );
-  }
-  return loads.get(url) as Load<T>;
-}
-/** Forgets loaded data whose URL starts with the prefix (after a change). */
-export function invalidate(prefix: string): void {
-  for (const k of [...loads.keys()]) if (k.startsWith(prefix)) loads.delete(k);
-}
+export { load, invalidate } from './loads.ts';
 
 /** Client-side navigation without importing main.ts (its popstate handler routes and redraws). */
 export function go(path: string): void {
