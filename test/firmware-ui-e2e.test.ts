@@ -115,6 +115,7 @@ describe.skipIf(!haveChromium)('firmware pages in Chromium (Arabic and English, 
     await page.waitForURL(/\/firmware\/\d+$/);
     const article = page.locator('article.fw-campaign');
     await article.waitFor();
+    await shot(page, 'running-en-desktop'); // most likely still moving: the live line and the wave bars part-filled
     // Live: the page follows the campaign by itself to the end.
     await page.locator('article.fw-campaign[data-status="completed"]').waitFor({ timeout: 90_000 });
     expect(await page.locator('[data-k="updated"]').textContent()).toBe('20');

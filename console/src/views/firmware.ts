@@ -314,7 +314,7 @@ function campaignPage(id: number): TemplateResult {
     <section class="card" aria-labelledby="h-fw-waves">
       <h2 id="h-fw-waves">${fw('perWave')}</h2>
       <ol class="fw-wave-bars">${c.waves.map((w, i) => html`<li data-wave=${i + 1}>
-        <span class="label">${fw('waveOf', { w: i + 1, p: w.percent, n: w.meters })}${i === c.currentWave && c.status !== 'completed' ? html` <span class="badge info">${fw('current')}</span>` : nothing}</span>
+        <span class="label">${fw('waveOf', { w: i + 1, p: w.percent, n: w.meters })}${i === c.currentWave && (c.status === 'running' || c.status === 'paused') ? html` <span class="badge info">${fw('current')}</span>` : nothing}</span>
         ${progressBar(w.counts, w.meters, `${fw('wave', { w: i + 1 })}: ${STATES.filter((x) => w.counts[x.s]).map((x) => `${stateText(x.s)} ${num(w.counts[x.s])}`).join(', ')}`)}</li>`)}</ol>
       <p class="fw-legend small" aria-label=${fw('legend')}>${STATES.filter((x) => c.counts[x.s] > 0 || ['pending', 'updated', 'failed', 'rolled_back'].includes(x.s)).map((x) => html`<span><i style="background:${x.color}" aria-hidden="true"></i>${stateText(x.s)}</span>`)}</p>
       <div class="table-wrap"><table class="fw-wave-table">
