@@ -226,6 +226,26 @@ describe('the switch to new firmware', () => {
   }, 60_000);
 });
 
+describe('the version meters report in their telemetry', () => {
+  it('updates the inventory when it changes, never from a reading older than the last record, and adds meters the registry names a model for', async () => {
+    const r = await start(1);
+    const id = r.ids[0]!;
+    const t = r.clock.t; // recordInventory in start() stamped 1.0.0 at t
+    expect(await r.fw.recordReported(id, '1.1.0', t - 1000)).toBe(false); // sent before the record: changes nothing
+    expect(await r.fw.inventory(id)).toMatchObject({ version: '1.0.0' });
+    expect(await r.fw.recordReported(id, '1.1.0', t + 1000)).toBe(true);
+    expect(await r.fw.inventory(id)).toMatchObject({ model: MODEL, version: '1.1.0', reportedAt: t + 1000 });
+    expect(await r.fw.recordReported(id, '1.1.0', t + 2000)).toBe(false); // unchanged: no write
+    expect(await r.fw.recordReported(id, 'v2-beta', t + 3000)).toBe(false); // not a version
+    await createMeter(r.db, { id: 'NEW1', service: 'electricity', model: MODEL });
+    await createMeter(r.db, { id: 'NEW2', service: 'electricity', model: 'Vendor X 3000' }); // not a firmware model name
+    expect(await r.fw.recordReported('NEW1', '1.0.4', t)).toBe(true);
+    expect(await r.fw.inventory('NEW1')).toMatchObject({ model: MODEL, version: '1.0.4' });
+    expect(await r.fw.recordReported('NEW2', '1.0.4', t)).toBe(false);
+    expect(await r.fw.inventory('NEW2')).toBeNull();
+  });
+});
+
 describe('simulated bootloader', () => {
   it('refuses a bad signature, a downgrade and a tampered image, and keeps running its version', () => {
     const boot = new SimBootloader({ model: MODEL, version: '1.5.0', keys: [keys.publicPem] });
