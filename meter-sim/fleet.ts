@@ -5,6 +5,7 @@ import type { ServiceType } from '../protocols/index.ts';
 import { luhnCheckDigit } from '../protocols/index.ts';
 import { SimMeter, type TokenDecoderPort } from './meter.ts';
 import { MqttMeter } from './mqtt-meter.ts';
+import type { SimBootloader } from './firmware.ts';
 import { residentialElectricity, residentialWater, seededRandom } from './load-profile.ts';
 
 export const AREAS = ['Muscat', 'Seeb', 'Bawshar', 'Muttrah', 'Amerat', 'Qurayyat'] as const;
@@ -69,6 +70,8 @@ export interface FleetOptions {
   fleetSecret: string;
   intervalMs: number;
   decoderFor?: (m: PlannedMeter) => TokenDecoderPort | undefined;
+  /** A meter's firmware bootloader (over-the-air updates); none: firmware commands are refused as unknown. */
+  bootloaderFor?: (m: PlannedMeter) => SimBootloader | undefined;
   /** Meters connecting at once. */
   wave?: number;
   onProgress?: (connected: number, total: number) => void;
@@ -102,7 +105,9 @@ export async function startFleet(plan: PlannedMeter[], o: FleetOptions): Promise
   for (let i = 0; i < plan.length; i += wave) {
     const batch = plan.slice(i, i + wave).map((p, j) => {
       const sim = createSimMeter(p, o.decoderFor?.(p), o.now ? o.now() : Date.now());
+      const bootloader = o.bootloaderFor?.(p);
       return new MqttMeter(sim, {
+        ...(bootloader ? { bootloader } : {}),
         brokerUrl: o.brokerUrl,
         password: simPassword(o.fleetSecret, p.id),
         intervalMs: o.intervalMs,

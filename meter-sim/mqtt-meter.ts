@@ -65,7 +65,8 @@ export class MqttMeter {
 
   publishReading(): void {
     if (!this.client) return;
-    const r = this.meter.reading(this.now());
+    // A meter with a bootloader reports the version it runs in every reading (an update or a rollback shows at once).
+    const r = { ...this.meter.reading(this.now()), ...(this.o.bootloader ? { firmwareVersion: this.o.bootloader.version } : {}) };
     // QoS 1: MQTT.js keeps it while offline and resends until the broker acknowledges.
     void this.client.publishAsync(meterTopic(this.meter.id, 'telemetry'), JSON.stringify(r), { qos: 1 }).catch(() => {});
   }

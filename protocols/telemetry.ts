@@ -33,6 +33,8 @@ export const TelemetryReading = z.object({
   tamper: z.boolean().optional(),
   lowCredit: z.boolean().optional(),
   emergencyCredit: z.boolean().optional(),
+  /** The firmware version the meter runs now (MAJOR.MINOR.PATCH), so the head end sees an update or a rollback. */
+  firmwareVersion: z.string().regex(/^\d{1,5}\.\d{1,5}\.\d{1,5}$/).optional(),
 }).strict();
 export type TelemetryReading = z.infer<typeof TelemetryReading>;
 

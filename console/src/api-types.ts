@@ -5114,9 +5114,14 @@ export interface paths {
                                     updating: number;
                                     verified: number;
                                 };
+                                createdAt: string;
+                                createdBy: string;
                                 /** @description 0-based */
                                 currentWave: number;
+                                /** @description the first 200 failed or rolled-back meters */
                                 failures: {
+                                    /** @description reason code: rolled_back, hash_mismatch, bad_signature, chunk_hash, incomplete, expired, downgrade, wrong_model, ... */
+                                    code: string;
                                     meterId: string;
                                     reason: string | null;
                                     /** @enum {string} */
@@ -5127,10 +5132,13 @@ export interface paths {
                                 maxFailurePercent: number;
                                 minCredit: number;
                                 model: string;
+                                /** @description why it is paused: its failure threshold was crossed, or an operator paused it */
+                                pauseCode: ("failure_threshold" | "operator") | null;
                                 pauseReason: string | null;
                                 /** @enum {string} */
                                 status: "running" | "paused" | "cancelled" | "completed";
                                 total: number;
+                                updatedAt: string;
                                 version: string;
                                 /** @description meters held back: protected hours, supply cut, credit below the margin */
                                 waiting: {
@@ -5244,9 +5252,14 @@ export interface paths {
                                 updating: number;
                                 verified: number;
                             };
+                            createdAt: string;
+                            createdBy: string;
                             /** @description 0-based */
                             currentWave: number;
+                            /** @description the first 200 failed or rolled-back meters */
                             failures: {
+                                /** @description reason code: rolled_back, hash_mismatch, bad_signature, chunk_hash, incomplete, expired, downgrade, wrong_model, ... */
+                                code: string;
                                 meterId: string;
                                 reason: string | null;
                                 /** @enum {string} */
@@ -5257,10 +5270,13 @@ export interface paths {
                             maxFailurePercent: number;
                             minCredit: number;
                             model: string;
+                            /** @description why it is paused: its failure threshold was crossed, or an operator paused it */
+                            pauseCode: ("failure_threshold" | "operator") | null;
                             pauseReason: string | null;
                             /** @enum {string} */
                             status: "running" | "paused" | "cancelled" | "completed";
                             total: number;
+                            updatedAt: string;
                             version: string;
                             /** @description meters held back: protected hours, supply cut, credit below the margin */
                             waiting: {
@@ -5279,6 +5295,151 @@ export interface paths {
                                     updating: number;
                                     verified: number;
                                 };
+                                meters: number;
+                                percent: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/firmware/campaigns/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a campaign would do (meters per wave) without starting it: nothing is stored */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        firmwareId: number;
+                        maxFailurePercent: number;
+                        /** @default 0 */
+                        minCredit?: number;
+                        target: {
+                            area?: string;
+                            meters?: string[];
+                            model: string;
+                        };
+                        waves: {
+                            percent: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description meters of the target already on this version or newer (left out) */
+                            alreadyCurrent: number;
+                            firmwareId: number;
+                            /** @description meters the campaign would update */
+                            meters: number;
+                            model: string;
+                            version: string;
+                            waves: {
                                 meters: number;
                                 percent: number;
                             }[];
@@ -5410,9 +5571,14 @@ export interface paths {
                                 updating: number;
                                 verified: number;
                             };
+                            createdAt: string;
+                            createdBy: string;
                             /** @description 0-based */
                             currentWave: number;
+                            /** @description the first 200 failed or rolled-back meters */
                             failures: {
+                                /** @description reason code: rolled_back, hash_mismatch, bad_signature, chunk_hash, incomplete, expired, downgrade, wrong_model, ... */
+                                code: string;
                                 meterId: string;
                                 reason: string | null;
                                 /** @enum {string} */
@@ -5423,10 +5589,13 @@ export interface paths {
                             maxFailurePercent: number;
                             minCredit: number;
                             model: string;
+                            /** @description why it is paused: its failure threshold was crossed, or an operator paused it */
+                            pauseCode: ("failure_threshold" | "operator") | null;
                             pauseReason: string | null;
                             /** @enum {string} */
                             status: "running" | "paused" | "cancelled" | "completed";
                             total: number;
+                            updatedAt: string;
                             version: string;
                             /** @description meters held back: protected hours, supply cut, credit below the margin */
                             waiting: {
@@ -5560,9 +5729,14 @@ export interface paths {
                                 updating: number;
                                 verified: number;
                             };
+                            createdAt: string;
+                            createdBy: string;
                             /** @description 0-based */
                             currentWave: number;
+                            /** @description the first 200 failed or rolled-back meters */
                             failures: {
+                                /** @description reason code: rolled_back, hash_mismatch, bad_signature, chunk_hash, incomplete, expired, downgrade, wrong_model, ... */
+                                code: string;
                                 meterId: string;
                                 reason: string | null;
                                 /** @enum {string} */
@@ -5573,10 +5747,13 @@ export interface paths {
                             maxFailurePercent: number;
                             minCredit: number;
                             model: string;
+                            /** @description why it is paused: its failure threshold was crossed, or an operator paused it */
+                            pauseCode: ("failure_threshold" | "operator") | null;
                             pauseReason: string | null;
                             /** @enum {string} */
                             status: "running" | "paused" | "cancelled" | "completed";
                             total: number;
+                            updatedAt: string;
                             version: string;
                             /** @description meters held back: protected hours, supply cut, credit below the margin */
                             waiting: {
@@ -5728,9 +5905,14 @@ export interface paths {
                                 updating: number;
                                 verified: number;
                             };
+                            createdAt: string;
+                            createdBy: string;
                             /** @description 0-based */
                             currentWave: number;
+                            /** @description the first 200 failed or rolled-back meters */
                             failures: {
+                                /** @description reason code: rolled_back, hash_mismatch, bad_signature, chunk_hash, incomplete, expired, downgrade, wrong_model, ... */
+                                code: string;
                                 meterId: string;
                                 reason: string | null;
                                 /** @enum {string} */
@@ -5741,10 +5923,13 @@ export interface paths {
                             maxFailurePercent: number;
                             minCredit: number;
                             model: string;
+                            /** @description why it is paused: its failure threshold was crossed, or an operator paused it */
+                            pauseCode: ("failure_threshold" | "operator") | null;
                             pauseReason: string | null;
                             /** @enum {string} */
                             status: "running" | "paused" | "cancelled" | "completed";
                             total: number;
+                            updatedAt: string;
                             version: string;
                             /** @description meters held back: protected hours, supply cut, credit below the margin */
                             waiting: {
@@ -5896,9 +6081,14 @@ export interface paths {
                                 updating: number;
                                 verified: number;
                             };
+                            createdAt: string;
+                            createdBy: string;
                             /** @description 0-based */
                             currentWave: number;
+                            /** @description the first 200 failed or rolled-back meters */
                             failures: {
+                                /** @description reason code: rolled_back, hash_mismatch, bad_signature, chunk_hash, incomplete, expired, downgrade, wrong_model, ... */
+                                code: string;
                                 meterId: string;
                                 reason: string | null;
                                 /** @enum {string} */
@@ -5909,10 +6099,13 @@ export interface paths {
                             maxFailurePercent: number;
                             minCredit: number;
                             model: string;
+                            /** @description why it is paused: its failure threshold was crossed, or an operator paused it */
+                            pauseCode: ("failure_threshold" | "operator") | null;
                             pauseReason: string | null;
                             /** @enum {string} */
                             status: "running" | "paused" | "cancelled" | "completed";
                             total: number;
+                            updatedAt: string;
                             version: string;
                             /** @description meters held back: protected hours, supply cut, credit below the margin */
                             waiting: {

@@ -26,6 +26,7 @@ import { reportsLabel, reportsView } from './views/reports.ts';
 import { subscribersLabel, subscribersView } from './views/registry-subscribers.ts';
 import { metersRegistryLabel, metersRegistryView } from './views/registry-meters.ts';
 import { operatorsLabel, operatorsView } from './views/registry-operators.ts';
+import { firmwareLabel, firmwareView } from './views/firmware.ts';
 
 /**
  * Operator pages beyond the built-in ones: one line each (path, nav label, view, optional badge count, who may see
@@ -40,6 +41,7 @@ const PAGES: ExtraPage[] = [
   { path: '/registry/subscribers', label: subscribersLabel, view: () => subscribersView(location.pathname), roles: ['admin', 'supervisor', 'operator', 'call_centre'] },
   { path: '/registry/meters', label: metersRegistryLabel, view: metersRegistryView, roles: ['admin', 'supervisor', 'operator', 'call_centre'] },
   { path: '/registry/operators', label: operatorsLabel, view: operatorsView, roles: ['admin', 'supervisor'] },
+  { path: '/firmware', label: firmwareLabel, view: () => firmwareView(location.pathname), roles: ['admin', 'operator', 'viewer'] },
 ];
 const pageFor = (path: string) => PAGES.find((p) => p.path === path || path.startsWith(p.path + '/'));
 

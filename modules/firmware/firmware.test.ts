@@ -91,18 +91,19 @@ async function upload(fw: FirmwareService, version: string, broken = false) {
 }
 
 describe('firmware campaigns', () => {
-  it('a signed package reaches 200 meters in a 10 % wave then the rest; relays and credit untouched', async () => {
-    const r = await start(200);
+  // 200 meters over MQTT, with the broker and a connection cut: test/firmware-fleet-e2e.test.ts. Here, in-process, 60.
+  it('a signed package reaches 60 meters in a 10 % wave then the rest; relays and credit untouched', async () => {
+    const r = await start(60);
     const relayBefore = [...r.devices.values()].map((d) => d.meter.state.relay);
     const pkg = await upload(r.fw, '1.1.0');
     const c = await r.fw.createCampaign({ firmwareId: pkg.id, target: { model: MODEL }, waves: [{ percent: 10 }, { percent: 100 }], maxFailurePercent: 5 }, admin);
-    expect(c.total).toBe(200);
-    expect(c.waves[0]!.meters).toBe(20);
+    expect(c.total).toBe(60);
+    expect(c.waves[0]!.meters).toBe(6);
     const done = await eventually(async () => {
       const v = await r.fw.view(c.id);
       return v?.status === 'completed' ? v : null;
     }, 120_000, 50);
-    expect(done.counts.updated).toBe(200);
+    expect(done.counts.updated).toBe(60);
     expect([...r.devices.values()].every((d) => d.boot.version === '1.1.0')).toBe(true);
     expect([...r.devices.values()].map((d) => d.meter.state.relay)).toEqual(relayBefore);
     expect(await r.fw.inventory('E00007')).toMatchObject({ version: '1.1.0' });
@@ -223,6 +224,26 @@ describe('the switch to new firmware', () => {
     expect(v.counts.updated).toBe(1);
     expect(dev.boot.version).toBe('1.1.0');
   }, 60_000);
+});
+
+describe('the version meters report in their telemetry', () => {
+  it('updates the inventory when it changes, never from a reading older than the last record, and adds meters the registry names a model for', async () => {
+    const r = await start(1);
+    const id = r.ids[0]!;
+    const t = r.clock.t; // recordInventory in start() stamped 1.0.0 at t
+    expect(await r.fw.recordReported(id, '1.1.0', t - 1000)).toBe(false); // sent before the record: changes nothing
+    expect(await r.fw.inventory(id)).toMatchObject({ version: '1.0.0' });
+    expect(await r.fw.recordReported(id, '1.1.0', t + 1000)).toBe(true);
+    expect(await r.fw.inventory(id)).toMatchObject({ model: MODEL, version: '1.1.0', reportedAt: t + 1000 });
+    expect(await r.fw.recordReported(id, '1.1.0', t + 2000)).toBe(false); // unchanged: no write
+    expect(await r.fw.recordReported(id, 'v2-beta', t + 3000)).toBe(false); // not a version
+    await createMeter(r.db, { id: 'NEW1', service: 'electricity', model: MODEL });
+    await createMeter(r.db, { id: 'NEW2', service: 'electricity', model: 'Vendor X 3000' }); // not a firmware model name
+    expect(await r.fw.recordReported('NEW1', '1.0.4', t)).toBe(true);
+    expect(await r.fw.inventory('NEW1')).toMatchObject({ model: MODEL, version: '1.0.4' });
+    expect(await r.fw.recordReported('NEW2', '1.0.4', t)).toBe(false);
+    expect(await r.fw.inventory('NEW2')).toBeNull();
+  });
 });
 
 describe('simulated bootloader', () => {

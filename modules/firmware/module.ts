@@ -1,7 +1,8 @@
 // The firmware module: signed packages, staged campaigns over the command lifecycle (three command kinds),
 // the meters' reported firmware, and the edge device registry (edge agents' credentials, meters and remote
 // configuration). Campaign steps follow command acks; a periodic sweep picks up meters that were waiting
-// (protected hours, supply cut, low credit) and campaigns resumed after a restart.
+// (protected hours, supply cut, low credit) and campaigns resumed after a restart. The firmware version each
+// meter reports in its telemetry keeps the inventory current (an update or a rollback shows without asking).
 import { readFileSync } from 'node:fs';
 import type { ModuleInstance, RaseedModule, StackContext } from '../../core/index.ts';
 import { periodic } from '../../platform/index.ts';
@@ -66,6 +67,21 @@ export function createFirmwareModule(o: FirmwareModuleOptions = {}): RaseedModul
         firmware.onCommandFinished(rec).catch((err: unknown) => ctx.logger.error({ err, ref: rec.reference }, 'firmware campaign step failed'));
       };
       ctx.commands.on('finished', onFinished);
+      // Meters report the version they run in their telemetry: the inventory follows (one write per change, and one
+      // every 10 min per meter at most otherwise, so a record changed by hand is corrected by the next report).
+      const reported = new Map<string, { v: string; at: number }>();
+      ctx.ingest?.listen({
+        onReading: (meterId, reading) => {
+          const v = reading.firmwareVersion;
+          const last = reported.get(meterId);
+          if (!v || (last?.v === v && Date.now() - last.at < 600_000)) return;
+          reported.set(meterId, { v, at: Date.now() });
+          firmware.recordReported(meterId, v, reading.ts).catch((err: unknown) => {
+            reported.delete(meterId);
+            ctx.logger.warn({ err, meter: meterId }, 'recording the reported firmware version failed');
+          });
+        },
+      });
       const sweep = periodic('firmware campaigns', o.sweepMs ?? 30_000, () => firmware.tick(), ctx.logger);
       sweep.start();
       const api: FirmwareApi = { firmware, edges };

@@ -19,13 +19,25 @@ const PackageView = z.object({
 const Counts = z.object(Object.fromEntries(DEVICE_STATES.map((s) => [s, z.number().int()])) as Record<(typeof DEVICE_STATES)[number], z.ZodNumber>);
 const CampaignViewSchema = z.object({
   id: z.number().int(), firmwareId: z.number().int(), model: z.string(), version: z.string(),
-  status: z.enum(['running', 'paused', 'cancelled', 'completed']), pauseReason: z.string().nullable(), currentWave: z.number().int().describe('0-based'),
+  status: z.enum(['running', 'paused', 'cancelled', 'completed']), pauseReason: z.string().nullable(),
+  pauseCode: z.enum(['failure_threshold', 'operator']).nullable().describe('why it is paused: its failure threshold was crossed, or an operator paused it'),
+  currentWave: z.number().int().describe('0-based'),
   waves: z.array(z.object({ percent: z.number(), meters: z.number().int(), counts: Counts })),
   maxFailurePercent: z.number(), minCredit: z.number().int(), total: z.number().int(), counts: Counts,
-  failures: z.array(z.object({ meterId: z.string(), state: z.enum(DEVICE_STATES), reason: z.string().nullable() })),
+  failures: z.array(z.object({
+    meterId: z.string(), state: z.enum(DEVICE_STATES),
+    code: z.string().describe('reason code: rolled_back, hash_mismatch, bad_signature, chunk_hash, incomplete, expired, downgrade, wrong_model, ...'),
+    reason: z.string().nullable(),
+  })).describe('the first 200 failed or rolled-back meters'),
   waiting: z.array(z.object({ meterId: z.string(), reason: z.string() })).describe('meters held back: protected hours, supply cut, credit below the margin'),
+  createdBy: z.string(), createdAt: z.string(), updatedAt: z.string(),
 });
-const campaignView = (c: CampaignView): z.infer<typeof CampaignViewSchema> => c;
+const campaignView = (c: CampaignView): z.infer<typeof CampaignViewSchema> => ({ ...c, createdAt: new Date(c.createdAt).toISOString(), updatedAt: new Date(c.updatedAt).toISOString() });
+const CampaignPreviewSchema = z.object({
+  firmwareId: z.number().int(), model: z.string(), version: z.string(), meters: z.number().int().describe('meters the campaign would update'),
+  alreadyCurrent: z.number().int().describe('meters of the target already on this version or newer (left out)'),
+  waves: z.array(z.object({ percent: z.number(), meters: z.number().int() })),
+});
 const Id = z.object({ id: z.coerce.number().int().positive() });
 
 /** The `file` field of a multipart/form-data body (a small parser: one file field is all this route takes). */
@@ -93,6 +105,17 @@ export function firmwareRoutes(fw: FirmwareService): ApiPlugin {
         response: { 201: CampaignViewSchema, ...problemResponses(400, 401, 403, 404) },
       },
     }, async (req, reply) => reply.code(201).send(campaignView(await fw.createCampaign(req.body, requestActor(req)))));
+
+    app.post('/api/v1/firmware/campaigns/preview', {
+      preHandler: admin,
+      schema: {
+        summary: 'What a campaign would do (meters per wave) without starting it: nothing is stored',
+        tags: ['firmware'],
+        security: [{ bearer: [] }],
+        body: CampaignInput,
+        response: { 200: CampaignPreviewSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    }, async (req) => fw.preview(req.body));
 
     app.get('/api/v1/firmware/campaigns', {
       preHandler: readers,

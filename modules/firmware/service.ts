@@ -62,8 +62,25 @@ export interface CampaignView {
   minCredit: number;
   total: number;
   counts: Record<DeviceState, number>;
-  failures: { meterId: string; state: DeviceState; reason: string | null }[];
+  /** Why the campaign is paused: its failure threshold was crossed, or an operator paused it; null when not paused. */
+  pauseCode: 'failure_threshold' | 'operator' | null;
+  /** `code` is the device's or the head end's reason code (rolled_back, hash_mismatch, expired, ...), `reason` its words. */
+  failures: { meterId: string; state: DeviceState; code: string; reason: string | null }[];
   waiting: { meterId: string; reason: string }[];
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What a campaign would do before it starts: how many meters, in which waves (the console's confirmation). */
+export interface CampaignPreview {
+  firmwareId: number;
+  model: string;
+  version: string;
+  meters: number;
+  /** Meters of the target already on this version or newer (left out). */
+  alreadyCurrent: number;
+  waves: { percent: number; meters: number }[];
 }
 
 export interface FirmwareServiceOptions {
@@ -96,6 +113,12 @@ function toSummary(r: Row): PackageSummary {
     id: num(r.id), model: String(r.model), version: String(r.version), minVersion: (r.min_version as string | null) ?? null, sha256: String(r.sha256),
     size: num(r.size), chunkSize: num(r.chunk_size), keyId: String(r.key_id), createdAt: num(r.created_at_ms),
   };
+}
+
+/** The reason code at the head of a stored reason (`rolled_back: self-test ... failed`): what the console translates. */
+export function reasonCode(reason: string | null): string {
+  const m = /^([a-z][a-z0-9_]{0,40})(?::|$)/.exec(reason ?? '');
+  return m ? m[1]! : 'unknown';
 }
 
 function detailField(detail: string | null, key: string): string | null {
@@ -189,6 +212,24 @@ export class FirmwareService {
     );
   }
 
+  /**
+   * The version a meter reported in its telemetry (meter time `ts`). Updates the inventory when it changed; a meter
+   * not yet in it is added when the registry names its model. A reading older than the last report changes nothing
+   * (a reading sent just before an install must not undo the install's `updated`). Returns whether it was recorded.
+   */
+  async recordReported(meterId: string, version: string, ts: number): Promise<boolean> {
+    if (!FirmwareVersion.safeParse(version).success) return false;
+    const r = await this.o.db.query(
+      `UPDATE meter_firmware SET version = $2, reported_at_ms = $3 WHERE meter_id = $1 AND version <> $2 AND reported_at_ms < $3`, [meterId, version, ts],
+    );
+    if (r.affectedRows > 0) return true;
+    const ins = await this.o.db.query(
+      `INSERT INTO meter_firmware (meter_id, model, version, reported_at_ms) SELECT id, model, $2, $3 FROM meters WHERE id = $1 AND model ~ '^[A-Za-z0-9_.-]{1,64}$'
+       ON CONFLICT (meter_id) DO NOTHING`, [meterId, version, ts],
+    );
+    return ins.affectedRows > 0;
+  }
+
   async inventory(meterId: string): Promise<{ model: string; version: string; reportedAt: number } | null> {
     const r = await this.o.db.query<Row>('SELECT model, version, reported_at_ms FROM meter_firmware WHERE meter_id = $1', [meterId]);
     const row = r.rows[0];
@@ -197,7 +238,8 @@ export class FirmwareService {
 
   // ---- campaigns ----
 
-  async createCampaign(raw: unknown, actor: AuditActor): Promise<CampaignView> {
+  /** Checks a campaign and finds its meters (those of the target not yet on the version); refusals are DomainErrors. */
+  private async plan(raw: unknown) {
     const parsed = CampaignInput.safeParse(raw);
     if (!parsed.success) throw new DomainError('invalid', 'bad_campaign', `not a valid campaign: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const input = parsed.data;
@@ -208,6 +250,21 @@ export class FirmwareService {
     // Meters already on this version or newer are not part of it.
     const meters = targets.filter((t) => !t.version || compareVersions(t.version, pkg.manifest.version) < 0).map((t) => t.id);
     if (meters.length === 0) throw new DomainError('invalid', 'no_target_meters', `no meter of model ${input.target.model} needs ${pkg.manifest.version}`);
+    return { input, pkg, meters, alreadyCurrent: targets.length - meters.length };
+  }
+
+  /** What createCampaign would start, without starting it (nothing stored, nothing audited). */
+  async preview(raw: unknown): Promise<CampaignPreview> {
+    const { input, pkg, meters, alreadyCurrent } = await this.plan(raw);
+    const bounds = input.waves.map((w) => Math.ceil((w.percent * meters.length) / 100));
+    return {
+      firmwareId: pkg.id, model: pkg.manifest.model, version: pkg.manifest.version, meters: meters.length, alreadyCurrent,
+      waves: input.waves.map((w, i) => ({ percent: w.percent, meters: bounds[i]! - (i > 0 ? bounds[i - 1]! : 0) })),
+    };
+  }
+
+  async createCampaign(raw: unknown, actor: AuditActor): Promise<CampaignView> {
+    const { input, pkg, meters } = await this.plan(raw);
     const now = this.now();
     const id = await this.o.db.transaction(async (tx) => {
       const r = await tx.query<{ id: string }>(
@@ -278,13 +335,15 @@ export class FirmwareService {
     }
     const failures = (await this.o.db.query<Row>(
       `SELECT meter_id, state, reason FROM firmware_devices WHERE campaign_id = $1 AND state IN ('failed', 'rolled_back') ORDER BY updated_at_ms, meter_id LIMIT 200`, [id],
-    )).rows.map((r) => ({ meterId: String(r.meter_id), state: String(r.state) as DeviceState, reason: (r.reason as string | null) ?? null }));
+    )).rows.map((r) => ({ meterId: String(r.meter_id), state: String(r.state) as DeviceState, code: reasonCode((r.reason as string | null) ?? null), reason: (r.reason as string | null) ?? null }));
     const waiting = (await this.o.db.query<Row>(
       `SELECT meter_id, waiting FROM firmware_devices WHERE campaign_id = $1 AND state IN ('pending', 'downloaded') AND waiting IS NOT NULL ORDER BY meter_id LIMIT 200`, [id],
     )).rows.map((r) => ({ meterId: String(r.meter_id), reason: String(r.waiting) }));
     return {
       id, firmwareId: num(c.firmware_id), model: String(c.model), version: String(c.version), status: c.status as CampaignView['status'],
-      pauseReason: (c.pause_reason as string | null) ?? null, currentWave: num(c.current_wave), waves: perWave, maxFailurePercent: num(c.max_failure_percent),
+      pauseReason: (c.pause_reason as string | null) ?? null,
+      pauseCode: c.status !== 'paused' ? null : String(c.pause_reason ?? '').startsWith('failure threshold') ? 'failure_threshold' : 'operator',
+      createdBy: String(c.created_by), createdAt: num(c.created_at_ms), updatedAt: num(c.updated_at_ms), currentWave: num(c.current_wave), waves: perWave, maxFailurePercent: num(c.max_failure_percent),
       minCredit: num(c.min_credit), total: Object.values(counts).reduce((a, b) => a + b, 0), counts, failures, waiting,
     };
   }
@@ -420,7 +479,7 @@ export class FirmwareService {
       );
     } catch (err) {
       this.o.logger.warn({ err, campaign: campaignId, meter: meterId }, 'firmware command could not be issued');
-      await this.finishDevice(campaignId, meterId, 'failed', `command not issued: ${(err as Error).message}`.slice(0, 200));
+      await this.finishDevice(campaignId, meterId, 'failed', `not_issued: ${(err as Error).message}`.slice(0, 200));
     }
   }
 
@@ -442,7 +501,7 @@ export class FirmwareService {
       campaign = cid;
       meter = meterId;
       const pkg = await this.load(firmwareId);
-      if (!pkg) return this.finishDevice(cid, meterId, 'failed', 'package missing');
+      if (!pkg) return this.finishDevice(cid, meterId, 'failed', 'package_missing: the firmware package is no longer stored');
       const chunks = chunkCount(pkg.manifest.size, pkg.manifest.chunkSize);
       const ok = rec.status === 'acknowledged';
       const why = `${rec.result ?? rec.status}${rec.detail ? `: ${rec.detail}` : ''}`.slice(0, 300);

@@ -8,6 +8,7 @@ import { alarmBadges, categoryText, errorBox, ltr, onlineBadge, relayBadge, serv
 import { consumptionChart } from './consumption.ts';
 import { commandHistory, eventHistory, meterEventTimeline, openCommand } from './command.ts';
 import { topupHistory } from './topup.ts';
+import { meterFirmware } from './firmware.ts';
 
 export const dialogs = { vendFor: null as string | null };
 
@@ -36,7 +37,7 @@ function stat(label: string, value: TemplateResult | string, cls = ''): Template
   return html`<div class="stat ${cls}"><dt>${label}</dt><dd>${value}</dd></div>`;
 }
 
-export function meterStats(m: Meter): TemplateResult {
+export function meterStats(m: Meter, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
   const r = m.latestReading;
   return html`<dl class="stats">
     ${stat(t('credit'), html`<span class="credit">${quantity(m.credit, m.service)}</span>`, m.lowCredit ? 'warn' : '')}
@@ -45,6 +46,7 @@ export function meterStats(m: Meter): TemplateResult {
     ${m.service === 'electricity' ? stat(t('voltage'), r?.voltageV != null ? `${num(r.voltageV, 1)} ${t('uV')}` : '—') : nothing}
     ${stat(t('register'), quantity(r?.register, m.service))}
     ${stat(t('lastReading'), html`<span title=${dateTime(r?.ts)}>${relative(r?.ts)}</span>`)}
+    ${extra}
   </dl>`;
 }
 
@@ -66,7 +68,7 @@ export function meterView(id: string): TemplateResult {
       <p class="badges">${onlineBadge(m)} ${alarmBadges(m)} ${m.online ? nothing : html`<span class="muted small">${t('lastSeen', { time: relative(m.lastSeen) })}</span>`}</p>
       ${m.relayNeedsButton ? html`<p class="small muted">${t('relayNeedsButton')}</p>` : nothing}
     </header>
-    ${meterStats(m)}
+    ${meterStats(m, meterFirmware(m.id))}
     ${act ? html`<section class="actions" aria-labelledby="h-actions">
       <h2 id="h-actions" class="sr-only">${t('actions')}</h2>
       <button type="button" class="btn primary" data-action="vend" @click=${() => { dialogs.vendFor = m.id; update(); }}>${t('vendToken')}</button>
