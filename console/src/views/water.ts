@@ -102,20 +102,21 @@ async function confirm(m: Meter, f: Form): Promise<void> {
 function form(m: Meter, f: Form, lifeline: number): TemplateResult {
   const id = m.id;
   const title = f.kind === 'limit' ? s('confirmLimit', { rate: lph(Number(f.rate) || null) }) : f.kind === 'lift' ? s('confirmLift') : s('confirmReminder');
-  return html`<form class="water-form card" data-water-form=${f.kind} @submit=${(e: Event) => { e.preventDefault(); void confirm(m, f); }}>
+  // A group, not a <form>: it also sits inside the cut dialog's form, and forms do not nest.
+  return html`<div class="water-form card" role="group" aria-label=${title} data-water-form=${f.kind}>
     <p class="small muted">${f.kind === 'reminder' ? s('warnReminder') : s('warnLimit')}</p>
     ${f.kind === 'limit' ? html`<div class="field"><label for="water-rate-${id}">${s('rate')}</label>
-      <input id="water-rate-${id}" type="number" inputmode="numeric" min=${lifeline} step="1" .value=${live(f.rate)} aria-invalid=${f.invalid === 'rate' ? 'true' : 'false'}
+      <input id="water-rate-${id}" type="number" inputmode="numeric" min=${lifeline} step="1" .value=${live(f.rate)} aria-invalid=${f.invalid === 'rate' ? 'true' : 'false'} @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') { e.preventDefault(); void confirm(m, f); } }}
         @input=${(e: Event) => { f.rate = (e.target as HTMLInputElement).value; f.invalid = ''; update(); }} />
       ${f.invalid === 'rate' ? html`<p class="field-error">${s('belowLifeline', { rate: lph(lifeline) })}</p>` : nothing}</div>` : nothing}
     <div class="field"><label for="water-note-${id}">${f.kind === 'reminder' ? s('noteOptional') : s('note')}</label>
-      <input id="water-note-${id}" autocomplete="off" .value=${live(f.note)} aria-invalid=${f.invalid === 'note' ? 'true' : 'false'}
+      <input id="water-note-${id}" autocomplete="off" .value=${live(f.note)} @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') { e.preventDefault(); void confirm(m, f); } }} aria-invalid=${f.invalid === 'note' ? 'true' : 'false'}
         @input=${(e: Event) => { f.note = (e.target as HTMLInputElement).value; f.invalid = ''; }} />
       ${f.invalid === 'note' ? html`<p class="field-error">${s('noteMissing')}</p>` : nothing}</div>
     ${f.error ? errorBox(f.error) : nothing}
-    <div class="row"><button type="submit" class="btn ${f.kind === 'limit' ? 'danger' : 'primary'}" data-action="water-confirm" ?disabled=${f.busy}>${f.busy ? t('sending') : title}</button>
+    <div class="row"><button type="button" class="btn ${f.kind === 'limit' ? 'danger' : 'primary'}" data-action="water-confirm" ?disabled=${f.busy} @click=${() => void confirm(m, f)}>${f.busy ? t('sending') : title}</button>
       <button type="button" class="btn" @click=${() => { forms.set(id, null); update(); }}>${t('cancel')}</button></div>
-  </form>`;
+  </div>`;
 }
 
 function flowText(st: WaterState): TemplateResult {
