@@ -210,11 +210,10 @@ function revenueCard(): TemplateResult {
       height: 240,
     };
     const table = (cls: string, head: string, rows: Row[], label: (x: Row) => TemplateResult | string) => html`<div class="table-wrap"><table class="list num-table ${cls}">
-      <thead><tr><th scope="col">${head}</th>${cols.map(([k]) => html`<th scope="col" class="num">${s(k)}</th>`)}<th scope="col">${s('balanced')}</th></tr></thead>
-      <tbody>${rows.map((d) => html`<tr data-day=${d.day ?? ''}>
-        <th scope="row" data-label=${head}>${label(d)}</th>
-        ${cols.map(([k, f]) => html`<td data-label=${s(k)} class="num">${money(f(d), cur)}</td>`)}
-        <td data-label=${s('balanced')}>${d.balanced ? '✓' : html`<span class="badge bad">${s('unbalanced')}</span>`}</td></tr>`)}</tbody>
+      <thead><tr><th scope="col">${head}</th>${cols.map(([k]) => html`<th scope="col" class="num">${s(k)}</th>`)}</tr></thead>
+      <tbody>${rows.map((d) => html`<tr data-day=${d.day ?? ''} data-row-balanced=${String(d.balanced)}>
+        <th scope="row" data-label=${head}>${label(d)}${d.balanced ? nothing : html` <span class="badge bad">${s('unbalanced')}</span>`}</th>
+        ${cols.map(([k, f]) => html`<td data-label=${s(k)} class="num">${money(f(d), cur)}</td>`)}</tr>`)}</tbody>
     </table></div>`;
     const total = { ...r.total, day: null, area: null, service: null };
     body = html`<p><span class="badge ${r.balanced ? 'ok' : 'bad'}" data-revenue-balanced=${String(r.balanced)}>${r.balanced ? s('balanced') : s('unbalanced')}</span>
