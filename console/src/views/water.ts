@@ -4,11 +4,12 @@
 // answers with the request's reference. The meter's flow state comes from GET /api/v1/meters/{id}/water.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { live } from 'lit-html/directives/live.js';
-import { ApiError, api, idempotencyKey, type ApiResponse, type Meter } from '../api.ts';
+import { api, idempotencyKey, type ApiResponse, type Meter } from '../api.ts';
 import { announce, canAct, update } from '../store.ts';
 import { num, prefs, t } from '../prefs.ts';
 import { dateTime, relative } from '../format.ts';
-import { errorBox, ltr, tk, type Load } from './common.ts';
+import { errorBox, ltr, tk } from './common.ts';
+import { invalidate, load } from './loads.ts';
 
 type WaterState = ApiResponse<'/api/v1/meters/{id}/water', 'get'>;
 type Kind = 'limit' | 'lift' | 'reminder';
@@ -44,26 +45,15 @@ const s = (k: K, vars: Record<string, string> = {}) => L[prefs.locale][k].replac
 const lph = (v: number | null | undefined) => (v == null ? '—' : `${num(v, 0)} ${t('uLph')}`);
 
 interface Form { kind: Kind; rate: string; note: string; key: string; busy: boolean; invalid: '' | 'rate' | 'note'; error: unknown }
-const states = new Map<string, Load<WaterState>>();
 const forms = new Map<string, Form | null>();
 const results = new Map<string, { reference: string; replayed: boolean; kind: Kind }>();
-
-function load(id: string, force = false): Load<WaterState> {
-  const cur = states.get(id);
-  if (!cur || force || (cur.status === 'ok' && Date.now() - cur.at > 5_000)) {
-    if (!cur) states.set(id, { status: 'loading' });
-    else if (cur.status === 'ok') states.set(id, { ...cur, at: Date.now() });
-    api<WaterState>(`/api/v1/meters/${encodeURIComponent(id)}/water`).then(
-      (data) => { states.set(id, { status: 'ok', data, at: Date.now() }); update(); },
-      (error) => { states.set(id, error instanceof ApiError && error.missingEndpoint ? { status: 'missing' } : { status: 'error', error }); update(); },
-    );
-  }
-  return states.get(id)!;
-}
+const stateUrl = (id: string) => `/api/v1/meters/${encodeURIComponent(id)}/water`;
+/** The flow state, read again every few seconds while shown (the meter acknowledges within seconds). */
+const waterState = (id: string) => load<WaterState>(stateUrl(id), 3_000);
 
 function open(m: Meter, kind: Kind, note = ''): void {
-  const st = states.get(m.id);
-  const lifeline = st?.status === 'ok' ? st.data.lifelineLitresPerHour : 30;
+  const st = waterState(m.id);
+  const lifeline = st.status === 'ok' ? st.data.lifelineLitresPerHour : 30;
   forms.set(m.id, { kind, rate: String(lifeline), note, key: idempotencyKey(), busy: false, invalid: '', error: null });
   results.delete(m.id);
   update();
@@ -71,8 +61,8 @@ function open(m: Meter, kind: Kind, note = ''): void {
 }
 
 async function confirm(m: Meter, f: Form): Promise<void> {
-  const st = states.get(m.id);
-  const lifeline = st?.status === 'ok' ? st.data.lifelineLitresPerHour : 1;
+  const st = waterState(m.id);
+  const lifeline = st.status === 'ok' ? st.data.lifelineLitresPerHour : 1;
   const rate = Number(f.rate);
   if (f.kind === 'limit' && (!Number.isInteger(rate) || rate < lifeline)) { f.invalid = 'rate'; update(); return; }
   if (f.kind !== 'reminder' && f.note.trim().length < 3) { f.invalid = 'note'; update(); return; }
@@ -89,9 +79,7 @@ async function confirm(m: Meter, f: Form): Promise<void> {
     results.set(m.id, { reference: r.action.reference, replayed: r.replayed, kind: f.kind });
     forms.set(m.id, null);
     announce(s(r.replayed ? 'replayed' : 'sent', { ref: r.action.reference }));
-    load(m.id, true);
-    // The meter acknowledges within seconds: read the state again then.
-    for (const ms of [1500, 4000, 10_000]) setTimeout(() => load(m.id, true), ms);
+    invalidate(stateUrl(m.id));
   } catch (err) {
     f.error = err;
   }
@@ -134,7 +122,7 @@ function flowText(st: WaterState): TemplateResult {
  */
 export function waterActions(m: Meter, o: { note?: string; compact?: boolean } = {}): TemplateResult {
   if (m.service !== 'water') return html``;
-  const st = load(m.id);
+  const st = waterState(m.id);
   if (st.status === 'missing') return html``;
   if (st.status === 'error') return errorBox(st.error);
   if (st.status !== 'ok') return html`<p class="muted">${t('loading')}</p>`;
