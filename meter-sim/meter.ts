@@ -3,8 +3,20 @@
 // STS tokens entered on the keypad or delivered remotely, low-credit warning, emergency credit taken
 // once, friendly-credit hours, a relay that may need the subscriber's button after a remote
 // reconnect, and faults (stuck relay, tamper). Time is given by the caller, so tests control it.
+import { z } from 'zod';
 import type { CommandAck, MeterCommand, MeterEvent, RelayState, ServiceType, TelemetryReading, TokenResult } from '../protocols/index.ts';
 import type { LoadProfile } from './load-profile.ts';
+
+/**
+ * The water meter's flow limit (the policy module's `flow_limit` command kind on the wire): the valve is throttled
+ * so that flow never exceeds `litresPerHour` until a `restore`. Water meters only; an electricity meter rejects
+ * it as unsupported. The meter obeys any limit above zero: the head end keeps the lifeline minimum.
+ */
+export const FlowLimitCommand = z.object({
+  v: z.literal(1), ref: z.string().min(1).max(64), expiresAt: z.number().int().optional(), type: z.literal('flow_limit'),
+  action: z.enum(['limit', 'restore']), litresPerHour: z.number().int().positive().optional(),
+}).strict().refine((c) => c.action === 'restore' || c.litresPerHour !== undefined, 'a limit needs litresPerHour');
+export type FlowLimitCommand = z.infer<typeof FlowLimitCommand>;
 
 /** What the meter's STS decoder tells it about a token (credit in register units: Wh or litres). */
 export interface TokenOutcome {
@@ -71,6 +83,8 @@ export interface SimMeterState {
   fraction: number;
   /** Acks already given, by command reference: a redelivered command is applied once. */
   acks: Record<string, CommandAck>;
+  /** Water: the flow limit in force (L/h), null when the flow is not limited. */
+  flowLimitLph?: number | null;
 }
 
 type Listener = (e: MeterEvent) => void;
@@ -160,6 +174,7 @@ export class SimMeter {
     if (s.maxPowerW !== null && this.service === 'electricity' && this.demand > s.maxPowerW && s.relay === 'closed') {
       this.demand = s.maxPowerW;
     }
+    if (this.service === 'water' && s.flowLimitLph != null && this.demand > s.flowLimitLph) this.demand = s.flowLimitLph;
     if (s.relay !== 'closed') return;
     // demand (W or L/h) over dt ms → milli-units (mWh or mL): demand * dt / 3600.
     const milli = s.fraction + (this.demand * dt) / 3600;
@@ -280,7 +295,7 @@ export class SimMeter {
   }
 
   /** Executes a head-end command once per reference; a redelivered command gets the same ack again. */
-  handleCommand(cmd: MeterCommand, now: number): CommandAck {
+  handleCommand(cmd: MeterCommand | FlowLimitCommand, now: number): CommandAck {
     const done = this.state.acks[cmd.ref];
     if (done) return done;
     const ack = this.execute(cmd, now);
@@ -291,7 +306,7 @@ export class SimMeter {
     return ack;
   }
 
-  private execute(cmd: MeterCommand, now: number): CommandAck {
+  private execute(cmd: MeterCommand | FlowLimitCommand, now: number): CommandAck {
     const ack = (status: CommandAck['status'], result: string, detail?: string): CommandAck => ({ v: 1, ref: cmd.ref, ts: now, status, result, ...(detail ? { detail } : {}) });
     if (cmd.expiresAt !== undefined && cmd.expiresAt < now) return ack('rejected', 'expired');
     this.tick(now);
@@ -321,6 +336,17 @@ export class SimMeter {
       }
       case 'timeSync':
         return ack('ok', 'synced');
+      case 'flow_limit': {
+        if (this.service !== 'water') return ack('rejected', 'unsupported', 'an electricity meter has no flow limit');
+        if (cmd.action === 'restore') {
+          this.state.flowLimitLph = null;
+          this.demand = this.profile.demandAt(now);
+          return ack('ok', 'unlimited', 'flow limit lifted');
+        }
+        this.state.flowLimitLph = cmd.litresPerHour!;
+        this.demand = Math.min(this.demand, cmd.litresPerHour!);
+        return ack('ok', 'limited', `flow limited to ${cmd.litresPerHour} L/h`);
+      }
     }
   }
 }

@@ -3,7 +3,7 @@
 // and executes commands from its command topic, answering each with an ack.
 import mqtt, { type MqttClient } from 'mqtt';
 import { CommandEnvelope, MeterCommand, decodePayload, meterTopic, type CommandAck, type MeterEvent } from '../protocols/index.ts';
-import type { SimMeter } from './meter.ts';
+import { FlowLimitCommand, type SimMeter } from './meter.ts';
 import { SimBootloader } from './firmware.ts';
 
 export interface MqttMeterOptions {
@@ -80,6 +80,13 @@ export class MqttMeter {
     if (env.ok && this.o.bootloader && SimBootloader.handles(env.value.type)) {
       const ack = this.o.bootloader.handleCommand(env.value, this.now());
       void this.client?.publishAsync(meterTopic(this.meter.id, 'acks'), JSON.stringify(ack), { qos: 1 }).catch(() => {});
+      return;
+    }
+    if (env.ok && env.value.type === 'flow_limit') {
+      // Water flow limit: obeyed by water meters, rejected as unsupported by electricity meters (meter.ts).
+      const f = decodePayload(FlowLimitCommand, payload);
+      if (f.ok) this.ack(this.meter.handleCommand(f.value, this.now()));
+      else this.ack({ v: 1, ref: env.value.ref, ts: this.now(), status: 'rejected', result: 'format', detail: f.error.message.slice(0, 256) });
       return;
     }
     const d = decodePayload(MeterCommand, payload);

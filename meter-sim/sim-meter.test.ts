@@ -111,3 +111,29 @@ describe('simulated prepaid meter', () => {
     expect(m.state.relay).toBe('closed');
   });
 });
+
+describe('water flow limit (the policy module flow_limit command)', () => {
+  it('a water meter caps its flow at the limit while limited, acks it once per reference, and restores full flow', () => {
+    const { m } = meter({ service: 'water', profile: flat(500), credit: 100_000 });
+    const ack = m.handleCommand({ v: 1, ref: 'C-1', type: 'flow_limit', action: 'limit', litresPerHour: 40 }, T0);
+    expect(ack).toMatchObject({ status: 'ok', result: 'limited' });
+    m.tick(T0 + HOUR);
+    expect(m.state.register).toBe(40); // 500 L/h asked, 40 L/h let through
+    expect(m.reading(T0 + 2 * HOUR).flowLph).toBe(40);
+    expect(m.state.register).toBe(80);
+    // A redelivered limit is applied once; the same ack comes back.
+    expect(m.handleCommand({ v: 1, ref: 'C-1', type: 'flow_limit', action: 'limit', litresPerHour: 40 }, T0 + 2 * HOUR)).toEqual(ack);
+    expect(m.handleCommand({ v: 1, ref: 'C-2', type: 'flow_limit', action: 'restore' }, T0 + 2 * HOUR)).toMatchObject({ status: 'ok', result: 'unlimited' });
+    m.tick(T0 + 3 * HOUR);
+    expect(m.state.register).toBe(580);
+    // Water never closes its valve for lack of credit, limited or not.
+    expect(m.state.relay).toBe('closed');
+  });
+
+  it('an electricity meter rejects a flow limit as unsupported and changes nothing', () => {
+    const { m } = meter();
+    expect(m.handleCommand({ v: 1, ref: 'C-3', type: 'flow_limit', action: 'limit', litresPerHour: 40 }, T0)).toMatchObject({ status: 'rejected', result: 'unsupported' });
+    m.tick(T0 + HOUR);
+    expect(m.state.register).toBe(1000);
+  });
+});

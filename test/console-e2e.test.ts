@@ -371,7 +371,40 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     expect(await dlg.locator('button.confirm').isDisabled()).toBe(true);
     expect(await dlg.innerText()).not.toMatch(/[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}/);
     await shot(page, 'console-water-refused-desktop-ar', false);
+    // The policy's alternatives are buttons that do them, each confirmed first: limit the flow (held back by the
+    // policy's time rules at night: then the answer says until when), and a payment reminder (always sent).
+    const alts = dlg.locator('[data-alternatives]');
+    await visible(alts.locator('[data-action=water-limit]'));
+    await alts.locator('[data-action=water-limit]').click();
+    await visible(alts.locator('[data-water-form=limit]'));
+    expect(await alts.locator('input[type=number]').inputValue()).toBe('30');
+    await alts.locator('[data-action=water-confirm]').click();
+    await visible(alts.locator('[data-water-result=limit], [data-water-form=limit] .notice.error'), 15_000);
+    await expectLabelled(page);
+    await shot(page, 'console-water-alternatives-desktop-ar', false);
+    await page.setViewportSize(PHONE);
+    await alts.locator('[data-action=water-reminder]').click();
+    await alts.locator('[data-action=water-confirm]').click();
+    await visible(alts.locator('[data-water-result=reminder]'), 15_000);
+    expect(await alts.locator('[data-water-result=reminder]').innerText()).toMatch(/N-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]/);
+    expect((await overflow(page)).culprit).toBe('');
+    await shot(page, 'console-water-alternatives-phone-ar', false);
+    await page.setViewportSize(DESKTOP);
     await page.keyboard.press('Escape');
+    // The reminder is in the outbox and the audit log, under the operator's name.
+    const reminders = (await (await fetch(base + `/api/v1/audit?action=water.reminder&meterId=${waterId}`, { headers: auth })).json()) as { entries: { actor: string }[] };
+    expect(reminders.entries.map((e) => e.actor)).toEqual(['admin']);
+    // The meter page offers the same actions for a water meter and shows its flow state, in English too, on both sizes.
+    await visible(page.locator('#h-water'));
+    await visible(page.locator('.water-actions [data-flow]'));
+    await switchLanguage(page, 'en');
+    await expect.poll(() => page.locator('#h-water').innerText()).toBe('Water: instead of a cut');
+    await shot(page, 'console-water-meter-desktop-en');
+    await page.setViewportSize(PHONE);
+    expect((await overflow(page)).culprit).toBe('');
+    await shot(page, 'console-water-meter-phone-en');
+    await page.setViewportSize(DESKTOP);
+    await switchLanguage(page, 'ar');
 
     // A cut made elsewhere (the API) shows on the open meter page from the live feed, without a reload.
     const elecId = (await (await fetch(base + '/api/v1/meters', { headers: auth })).json() as { meters: { id: string; service: string }[] }).meters.find((m) => m.service === 'electricity')!.id;
@@ -566,7 +599,23 @@ describe.skipIf(!haveChromium)('console and portal in Chromium', () => {
     expect(first.getCell(7).numFmt).toBe('0.000');
     expect(typeof first.getCell(5).value).toBe('string');
     expect(sheet.views[0]?.rightToLeft).toBe(false);
+    // Revenue: per day and per area and service, balanced with the ledger; chart, tables, CSV.
+    await visible(page.locator('[data-revenue-balanced=true]'), 15_000);
+    await visible(page.locator('r-chart[data-kind=revenue] canvas'), 15_000);
+    await visible(page.locator('table.revenue-days tbody tr'));
+    await visible(page.locator('table.revenue-areas tbody tr'));
+    const [rdl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-csv^="raseed-revenue"]').click()]);
+    const rcsv = await (await import('node:fs/promises')).readFile((await rdl.path())!, 'utf8');
+    expect(rcsv.split('\r\n')[0]).toBe('\ufeffday,area,service,currency,collected,electricitySales,waterSales,vat,fixedCharges,debtRecovered,pending,refunds,net,payments,balanced');
+    expect(rcsv.split('\r\n').length).toBeGreaterThan(2);
+    const [rx] = await Promise.all([page.waitForEvent('download'), page.locator('[data-xlsx^="raseed-revenue"]').click()]);
+    expect(rx.suggestedFilename()).toMatch(/^raseed-revenue-.*\.xlsx$/);
+    await page.locator('[data-report=revenue]').scrollIntoViewIfNeeded();
     await shot(page, 'console-reports-desktop-en');
+    await page.setViewportSize(PHONE);
+    expect((await overflow(page)).culprit).toBe('');
+    await shot(page, 'console-reports-phone-en');
+    await page.setViewportSize(DESKTOP);
     await switchLanguage(page, 'ar');
     await shot(page, 'console-reports-desktop-ar');
     // In Arabic the workbook's sheet reads right to left.

@@ -9436,6 +9436,575 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meters/{id}/flow-limit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Limit a water meter's flow (the alternative to a cut): a flow_limit command, never below the lifeline (a limit under it, 0 included, is 400); protected subscribers and the policy's time rules apply (409 policy-refused / policy-deferred). Idempotent by the Idempotency-Key header */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expiresInSeconds?: number;
+                        /** @description the flow allowed (L/h); default the rule set's lifeline */
+                        litresPerHour?: number;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: {
+                                command: {
+                                    acknowledgedAt: string | null;
+                                    action: string | null;
+                                    attempts: number;
+                                    createdAt: string;
+                                    detail: string | null;
+                                    expiresAt: string;
+                                    finishedAt: string | null;
+                                    issuer: string;
+                                    meterId: string;
+                                    note: string | null;
+                                    reason: string | null;
+                                    reference: string;
+                                    /** @description the meter's own result (relay state, STS result or failure reason) */
+                                    result: string | null;
+                                    sentAt: string | null;
+                                    /** @enum {string} */
+                                    status: "pending" | "sent" | "acknowledged" | "rejected" | "failed" | "expired";
+                                    /** @description command kind: token, relay, timeSync, or a kind a module added */
+                                    type: string;
+                                } | null;
+                                decision: {
+                                    /** @enum {string} */
+                                    action: "disconnect" | "reconnect";
+                                    alternatives: string[];
+                                    decidingRule: string | null;
+                                    detail: string;
+                                    evaluatedAt: string;
+                                    meterId: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "refuse" | "defer" | "approval_required";
+                                    policy: {
+                                        utility: string;
+                                        version: number;
+                                    };
+                                    /** @enum {string} */
+                                    reason: "non_payment" | "safety" | "tamper" | "fraud" | "customer_request" | "move_out" | "maintenance" | "payment_received" | "wrongful_cut_correction" | "safety_cleared" | "tamper_cleared" | "maintenance_done" | "other";
+                                    until: string | null;
+                                    untilLocal: string | null;
+                                    verdicts: {
+                                        detail: string;
+                                        rule: string;
+                                        until?: string;
+                                        verdict: string;
+                                    }[];
+                                } | null;
+                                /** @enum {string} */
+                                kind: "flow_limit" | "flow_restore" | "reminder";
+                                litresPerHour: number | null;
+                                meterId: string;
+                                note: string | null;
+                                reference: string;
+                                requestedAt: string;
+                                requestedBy: string;
+                                triggerRef: string | null;
+                            };
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: {
+                                command: {
+                                    acknowledgedAt: string | null;
+                                    action: string | null;
+                                    attempts: number;
+                                    createdAt: string;
+                                    detail: string | null;
+                                    expiresAt: string;
+                                    finishedAt: string | null;
+                                    issuer: string;
+                                    meterId: string;
+                                    note: string | null;
+                                    reason: string | null;
+                                    reference: string;
+                                    /** @description the meter's own result (relay state, STS result or failure reason) */
+                                    result: string | null;
+                                    sentAt: string | null;
+                                    /** @enum {string} */
+                                    status: "pending" | "sent" | "acknowledged" | "rejected" | "failed" | "expired";
+                                    /** @description command kind: token, relay, timeSync, or a kind a module added */
+                                    type: string;
+                                } | null;
+                                decision: {
+                                    /** @enum {string} */
+                                    action: "disconnect" | "reconnect";
+                                    alternatives: string[];
+                                    decidingRule: string | null;
+                                    detail: string;
+                                    evaluatedAt: string;
+                                    meterId: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "refuse" | "defer" | "approval_required";
+                                    policy: {
+                                        utility: string;
+                                        version: number;
+                                    };
+                                    /** @enum {string} */
+                                    reason: "non_payment" | "safety" | "tamper" | "fraud" | "customer_request" | "move_out" | "maintenance" | "payment_received" | "wrongful_cut_correction" | "safety_cleared" | "tamper_cleared" | "maintenance_done" | "other";
+                                    until: string | null;
+                                    untilLocal: string | null;
+                                    verdicts: {
+                                        detail: string;
+                                        rule: string;
+                                        until?: string;
+                                        verdict: string;
+                                    }[];
+                                } | null;
+                                /** @enum {string} */
+                                kind: "flow_limit" | "flow_restore" | "reminder";
+                                litresPerHour: number | null;
+                                meterId: string;
+                                note: string | null;
+                                reference: string;
+                                requestedAt: string;
+                                requestedBy: string;
+                                triggerRef: string | null;
+                            };
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meters/{id}/flow-limit/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a water meter's flow limit (never blocked by the policy); also happens by itself when credit arrives. Idempotent by the Idempotency-Key header */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: {
+                                command: {
+                                    acknowledgedAt: string | null;
+                                    action: string | null;
+                                    attempts: number;
+                                    createdAt: string;
+                                    detail: string | null;
+                                    expiresAt: string;
+                                    finishedAt: string | null;
+                                    issuer: string;
+                                    meterId: string;
+                                    note: string | null;
+                                    reason: string | null;
+                                    reference: string;
+                                    /** @description the meter's own result (relay state, STS result or failure reason) */
+                                    result: string | null;
+                                    sentAt: string | null;
+                                    /** @enum {string} */
+                                    status: "pending" | "sent" | "acknowledged" | "rejected" | "failed" | "expired";
+                                    /** @description command kind: token, relay, timeSync, or a kind a module added */
+                                    type: string;
+                                } | null;
+                                decision: {
+                                    /** @enum {string} */
+                                    action: "disconnect" | "reconnect";
+                                    alternatives: string[];
+                                    decidingRule: string | null;
+                                    detail: string;
+                                    evaluatedAt: string;
+                                    meterId: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "refuse" | "defer" | "approval_required";
+                                    policy: {
+                                        utility: string;
+                                        version: number;
+                                    };
+                                    /** @enum {string} */
+                                    reason: "non_payment" | "safety" | "tamper" | "fraud" | "customer_request" | "move_out" | "maintenance" | "payment_received" | "wrongful_cut_correction" | "safety_cleared" | "tamper_cleared" | "maintenance_done" | "other";
+                                    until: string | null;
+                                    untilLocal: string | null;
+                                    verdicts: {
+                                        detail: string;
+                                        rule: string;
+                                        until?: string;
+                                        verdict: string;
+                                    }[];
+                                } | null;
+                                /** @enum {string} */
+                                kind: "flow_limit" | "flow_restore" | "reminder";
+                                litresPerHour: number | null;
+                                meterId: string;
+                                note: string | null;
+                                reference: string;
+                                requestedAt: string;
+                                requestedBy: string;
+                                triggerRef: string | null;
+                            };
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: {
+                                command: {
+                                    acknowledgedAt: string | null;
+                                    action: string | null;
+                                    attempts: number;
+                                    createdAt: string;
+                                    detail: string | null;
+                                    expiresAt: string;
+                                    finishedAt: string | null;
+                                    issuer: string;
+                                    meterId: string;
+                                    note: string | null;
+                                    reason: string | null;
+                                    reference: string;
+                                    /** @description the meter's own result (relay state, STS result or failure reason) */
+                                    result: string | null;
+                                    sentAt: string | null;
+                                    /** @enum {string} */
+                                    status: "pending" | "sent" | "acknowledged" | "rejected" | "failed" | "expired";
+                                    /** @description command kind: token, relay, timeSync, or a kind a module added */
+                                    type: string;
+                                } | null;
+                                decision: {
+                                    /** @enum {string} */
+                                    action: "disconnect" | "reconnect";
+                                    alternatives: string[];
+                                    decidingRule: string | null;
+                                    detail: string;
+                                    evaluatedAt: string;
+                                    meterId: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "refuse" | "defer" | "approval_required";
+                                    policy: {
+                                        utility: string;
+                                        version: number;
+                                    };
+                                    /** @enum {string} */
+                                    reason: "non_payment" | "safety" | "tamper" | "fraud" | "customer_request" | "move_out" | "maintenance" | "payment_received" | "wrongful_cut_correction" | "safety_cleared" | "tamper_cleared" | "maintenance_done" | "other";
+                                    until: string | null;
+                                    untilLocal: string | null;
+                                    verdicts: {
+                                        detail: string;
+                                        rule: string;
+                                        until?: string;
+                                        verdict: string;
+                                    }[];
+                                } | null;
+                                /** @enum {string} */
+                                kind: "flow_limit" | "flow_restore" | "reminder";
+                                litresPerHour: number | null;
+                                meterId: string;
+                                note: string | null;
+                                reference: string;
+                                requestedAt: string;
+                                requestedBy: string;
+                                triggerRef: string | null;
+                            };
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meters/{id}/reconnect": {
         parameters: {
             query?: never;
@@ -9695,6 +10264,259 @@ export interface paths {
                 };
                 /** @description Default Response */
                 503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meters/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the subscriber a payment reminder (SMS / e-mail in their language through the notifications outbox). Idempotency-Key required: the same key answers the same reference and sends nothing more */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: {
+                                command: {
+                                    acknowledgedAt: string | null;
+                                    action: string | null;
+                                    attempts: number;
+                                    createdAt: string;
+                                    detail: string | null;
+                                    expiresAt: string;
+                                    finishedAt: string | null;
+                                    issuer: string;
+                                    meterId: string;
+                                    note: string | null;
+                                    reason: string | null;
+                                    reference: string;
+                                    /** @description the meter's own result (relay state, STS result or failure reason) */
+                                    result: string | null;
+                                    sentAt: string | null;
+                                    /** @enum {string} */
+                                    status: "pending" | "sent" | "acknowledged" | "rejected" | "failed" | "expired";
+                                    /** @description command kind: token, relay, timeSync, or a kind a module added */
+                                    type: string;
+                                } | null;
+                                decision: {
+                                    /** @enum {string} */
+                                    action: "disconnect" | "reconnect";
+                                    alternatives: string[];
+                                    decidingRule: string | null;
+                                    detail: string;
+                                    evaluatedAt: string;
+                                    meterId: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "refuse" | "defer" | "approval_required";
+                                    policy: {
+                                        utility: string;
+                                        version: number;
+                                    };
+                                    /** @enum {string} */
+                                    reason: "non_payment" | "safety" | "tamper" | "fraud" | "customer_request" | "move_out" | "maintenance" | "payment_received" | "wrongful_cut_correction" | "safety_cleared" | "tamper_cleared" | "maintenance_done" | "other";
+                                    until: string | null;
+                                    untilLocal: string | null;
+                                    verdicts: {
+                                        detail: string;
+                                        rule: string;
+                                        until?: string;
+                                        verdict: string;
+                                    }[];
+                                } | null;
+                                /** @enum {string} */
+                                kind: "flow_limit" | "flow_restore" | "reminder";
+                                litresPerHour: number | null;
+                                meterId: string;
+                                note: string | null;
+                                reference: string;
+                                requestedAt: string;
+                                requestedBy: string;
+                                triggerRef: string | null;
+                            };
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            action: {
+                                command: {
+                                    acknowledgedAt: string | null;
+                                    action: string | null;
+                                    attempts: number;
+                                    createdAt: string;
+                                    detail: string | null;
+                                    expiresAt: string;
+                                    finishedAt: string | null;
+                                    issuer: string;
+                                    meterId: string;
+                                    note: string | null;
+                                    reason: string | null;
+                                    reference: string;
+                                    /** @description the meter's own result (relay state, STS result or failure reason) */
+                                    result: string | null;
+                                    sentAt: string | null;
+                                    /** @enum {string} */
+                                    status: "pending" | "sent" | "acknowledged" | "rejected" | "failed" | "expired";
+                                    /** @description command kind: token, relay, timeSync, or a kind a module added */
+                                    type: string;
+                                } | null;
+                                decision: {
+                                    /** @enum {string} */
+                                    action: "disconnect" | "reconnect";
+                                    alternatives: string[];
+                                    decidingRule: string | null;
+                                    detail: string;
+                                    evaluatedAt: string;
+                                    meterId: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "refuse" | "defer" | "approval_required";
+                                    policy: {
+                                        utility: string;
+                                        version: number;
+                                    };
+                                    /** @enum {string} */
+                                    reason: "non_payment" | "safety" | "tamper" | "fraud" | "customer_request" | "move_out" | "maintenance" | "payment_received" | "wrongful_cut_correction" | "safety_cleared" | "tamper_cleared" | "maintenance_done" | "other";
+                                    until: string | null;
+                                    untilLocal: string | null;
+                                    verdicts: {
+                                        detail: string;
+                                        rule: string;
+                                        until?: string;
+                                        verdict: string;
+                                    }[];
+                                } | null;
+                                /** @enum {string} */
+                                kind: "flow_limit" | "flow_restore" | "reminder";
+                                litresPerHour: number | null;
+                                meterId: string;
+                                note: string | null;
+                                reference: string;
+                                requestedAt: string;
+                                requestedBy: string;
+                                triggerRef: string | null;
+                            };
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10282,6 +11104,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meters/{id}/water": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A meter's flow state (limited or not, at what rate, since when, by whom), the lifeline, and its recent flow limits and reminders */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: {
+                                command: {
+                                    acknowledgedAt: string | null;
+                                    action: string | null;
+                                    attempts: number;
+                                    createdAt: string;
+                                    detail: string | null;
+                                    expiresAt: string;
+                                    finishedAt: string | null;
+                                    issuer: string;
+                                    meterId: string;
+                                    note: string | null;
+                                    reason: string | null;
+                                    reference: string;
+                                    /** @description the meter's own result (relay state, STS result or failure reason) */
+                                    result: string | null;
+                                    sentAt: string | null;
+                                    /** @enum {string} */
+                                    status: "pending" | "sent" | "acknowledged" | "rejected" | "failed" | "expired";
+                                    /** @description command kind: token, relay, timeSync, or a kind a module added */
+                                    type: string;
+                                } | null;
+                                decision: {
+                                    /** @enum {string} */
+                                    action: "disconnect" | "reconnect";
+                                    alternatives: string[];
+                                    decidingRule: string | null;
+                                    detail: string;
+                                    evaluatedAt: string;
+                                    meterId: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "refuse" | "defer" | "approval_required";
+                                    policy: {
+                                        utility: string;
+                                        version: number;
+                                    };
+                                    /** @enum {string} */
+                                    reason: "non_payment" | "safety" | "tamper" | "fraud" | "customer_request" | "move_out" | "maintenance" | "payment_received" | "wrongful_cut_correction" | "safety_cleared" | "tamper_cleared" | "maintenance_done" | "other";
+                                    until: string | null;
+                                    untilLocal: string | null;
+                                    verdicts: {
+                                        detail: string;
+                                        rule: string;
+                                        until?: string;
+                                        verdict: string;
+                                    }[];
+                                } | null;
+                                /** @enum {string} */
+                                kind: "flow_limit" | "flow_restore" | "reminder";
+                                litresPerHour: number | null;
+                                meterId: string;
+                                note: string | null;
+                                reference: string;
+                                requestedAt: string;
+                                requestedBy: string;
+                                triggerRef: string | null;
+                            }[];
+                            flow: {
+                                by: string | null;
+                                litresPerHour: number | null;
+                                reference: string | null;
+                                since: string | null;
+                                /**
+                                 * @description limited: the meter acknowledged a limit; limiting / restoring: the command is on its way
+                                 * @enum {string}
+                                 */
+                                state: "none" | "limiting" | "limited" | "restoring";
+                            };
+                            lifelineLitresPerHour: number;
+                            meterId: string;
+                            /** @enum {string} */
+                            service: "electricity" | "water";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -10712,6 +11705,8 @@ export interface paths {
                                          * @enum {boolean}
                                          */
                                         enabled: true;
+                                        /** @default 30 */
+                                        lifelineLitresPerHour: number;
                                         neverCut: {
                                             reasons: ("non_payment" | "safety" | "tamper" | "fraud" | "customer_request" | "move_out" | "maintenance" | "payment_received" | "wrongful_cut_correction" | "safety_cleared" | "tamper_cleared" | "maintenance_done" | "other")[];
                                             /** @enum {string} */
@@ -10892,6 +11887,8 @@ export interface paths {
                                          * @enum {boolean}
                                          */
                                         enabled: true;
+                                        /** @default 30 */
+                                        lifelineLitresPerHour: number;
                                         neverCut: {
                                             reasons: ("non_payment" | "safety" | "tamper" | "fraud" | "customer_request" | "move_out" | "maintenance" | "payment_received" | "wrongful_cut_correction" | "safety_cleared" | "tamper_cleared" | "maintenance_done" | "other")[];
                                             /** @enum {string} */
@@ -11975,6 +12972,213 @@ export interface paths {
                                 topupCount: number;
                                 /** @description decimal in major units of the utility currency, e.g. "5.000" */
                                 vat: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            detail?: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            status: number;
+                            title: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Revenue per day (utility time zone), area and service: collected, electricity and water sales, VAT, fixed charges, debt recovered, pending, refunds, net — from the ledger; net = collected − refunds = the parts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description first day, YYYY-MM-DD (default 6 days before to) */
+                    from?: string;
+                    /** @description last day, inclusive (default today) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balanced: boolean;
+                            byArea: {
+                                area: string | null;
+                                balanced: boolean;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                collected: string;
+                                day: string | null;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                debtRecovered: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                electricitySales: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                fixedCharges: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                net: string;
+                                payments: number;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                pending: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                refunds: string;
+                                service: ("electricity" | "water") | null;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                vat: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                waterSales: string;
+                            }[];
+                            byDay: {
+                                area: string | null;
+                                balanced: boolean;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                collected: string;
+                                day: string | null;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                debtRecovered: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                electricitySales: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                fixedCharges: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                net: string;
+                                payments: number;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                pending: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                refunds: string;
+                                service: ("electricity" | "water") | null;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                vat: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                waterSales: string;
+                            }[];
+                            currency: string;
+                            exponent: number;
+                            from: string;
+                            rows: {
+                                area: string | null;
+                                balanced: boolean;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                collected: string;
+                                day: string | null;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                debtRecovered: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                electricitySales: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                fixedCharges: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                net: string;
+                                payments: number;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                pending: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                refunds: string;
+                                service: ("electricity" | "water") | null;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                vat: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                waterSales: string;
+                            }[];
+                            to: string;
+                            total: {
+                                area: string | null;
+                                balanced: boolean;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                collected: string;
+                                day: string | null;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                debtRecovered: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                electricitySales: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                fixedCharges: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                net: string;
+                                payments: number;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                pending: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                refunds: string;
+                                service: ("electricity" | "water") | null;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                vat: string;
+                                /** @description decimal in major units of the utility currency, e.g. "5.000" */
+                                waterSales: string;
                             };
                         };
                     };

@@ -28,6 +28,9 @@ const ACTIONS: Dict = {
   'command.rejected': { ar: 'رفض العداد الأمر', en: 'Meter rejected the command' },
   'command.expired': { ar: 'انتهت صلاحية الأمر', en: 'Command expired' },
   'command.pending': { ar: 'أمر في الانتظار', en: 'Command queued' },
+  'water.flow_limit': { ar: 'تحديد تدفق المياه', en: 'Water flow limited' },
+  'water.flow_restore': { ar: 'رفع تحديد تدفق المياه', en: 'Water flow limit lifted' },
+  'water.reminder': { ar: 'تذكير بالسداد', en: 'Payment reminder' },
   disconnect: { ar: 'قطع الإمداد', en: 'Supply cut' },
   reconnect: { ar: 'إعادة الإمداد', en: 'Supply restored' },
 };
@@ -45,6 +48,10 @@ const OUTCOMES: Dict = {
   granted: { ar: 'مسموح', en: 'Granted' },
   installed: { ar: 'ثُبّت', en: 'Installed' },
   pending_approval: { ar: 'بانتظار الموافقة', en: 'Awaiting approval' },
+  queued: { ar: 'في قائمة الإرسال', en: 'Queued' },
+  limited: { ar: 'التدفق محدود', en: 'Flow limited' },
+  unlimited: { ar: 'تدفق كامل', en: 'Full flow' },
+  unsupported: { ar: 'لا يدعمه العداد', en: 'Not supported by the meter' },
   recorded: { ar: 'سُجّل', en: 'Recorded' },
   refuse: { ar: 'مرفوض', en: 'Refused' },
   refused: { ar: 'مرفوض', en: 'Refused' },
@@ -72,6 +79,9 @@ const REASONS: Dict = {
 
 const EVENTS: Dict = {
   token: { ar: 'رمز شحن', en: 'Token' },
+  flow_limit: { ar: 'تحديد التدفق', en: 'Flow limit' },
+  limit: { ar: 'تحديد التدفق', en: 'Flow limited' },
+  restore: { ar: 'رفع تحديد التدفق', en: 'Flow limit lifted' },
   'token.accepted': { ar: 'قبل العداد الرمز', en: 'Token accepted' },
   'token.rejected': { ar: 'رفض العداد الرمز', en: 'Token rejected' },
   tamper: { ar: 'عبث', en: 'Tamper' },

@@ -108,7 +108,12 @@ export function createNotificationsModule(o: NotificationsModuleOptions = {}): R
       const policy = ctx.modules.get<PolicyApi>('policy');
       policy?.relay.onNoticeEvent(async (tx, e) => {
         if (e.kind === 'cut_scheduled') await outbox.enqueueGuarded(tx, `cut:${e.id}:${e.at}`, e.meterId, { kind: 'cut_scheduled', meterId: e.meterId, requestId: e.id, at: e.at });
-        else {
+        else if (e.kind === 'reminder') {
+          // An operator's payment reminder (policy's water alternatives): one message per request reference.
+          await outbox.enqueueGuarded(tx, `reminder:${e.reference}`, e.meterId, {
+            kind: 'payment_reminder', meterId: e.meterId, reference: e.reference ?? String(e.id), service: await serviceOf(tx, e.meterId), debtMinor: e.debtMinor ?? null,
+          });
+        } else {
           const rs = await policy.relay.ruleSet().catch(() => null);
           await outbox.enqueueGuarded(tx, `notice:${e.id}`, e.meterId, { kind: 'final_notice', meterId: e.meterId, noticeId: e.id, at: e.at, noticeDays: rs?.rules.notice.days ?? null });
         }

@@ -7,7 +7,7 @@ import { localParts } from '../policy/index.ts';
 
 export type Language = 'ar' | 'en';
 export const LANGUAGES: readonly Language[] = ['ar', 'en'];
-export const KINDS = ['topup_receipt', 'credit_low', 'cut_scheduled', 'final_notice', 'leak', 'case_reply', 'case_poll'] as const;
+export const KINDS = ['topup_receipt', 'credit_low', 'cut_scheduled', 'final_notice', 'leak', 'case_reply', 'case_poll', 'payment_reminder'] as const;
 export type NotificationKind = (typeof KINDS)[number];
 /** Kinds a subscriber may opt out of; receipts (the token), final notices and cut notices always go. */
 export const OPTIONAL_KINDS: readonly NotificationKind[] = ['credit_low', 'leak'];
@@ -23,7 +23,9 @@ export type MessageData =
   /** The desk's written answer to a subscriber's request or complaint. */
   | { kind: 'case_reply'; reference: string; text: string }
   /** After a case closed: the satisfaction poll (answered once, in the portal). */
-  | { kind: 'case_poll'; reference: string };
+  | { kind: 'case_poll'; reference: string }
+  /** An operator's payment reminder (the policy's alternative to a cut of water); debt when the utility knows it. */
+  | { kind: 'payment_reminder'; meterId: string; reference: string; service: 'electricity' | 'water'; debtMinor: number | null };
 
 export interface RenderOptions {
   currency: Currency;
@@ -109,6 +111,14 @@ function build(d: MessageData, lang: Language, o: RenderOptions, token: (t: stri
       return ar
         ? { subject: `رد على طلبكم ${d.reference}`, text: `ردّنا على طلبكم رقم ${d.reference}: ${d.text}` }
         : { subject: `Answer to your request ${d.reference}`, text: `Our answer to your request ${d.reference}: ${d.text}` };
+    case 'payment_reminder': {
+      const debt = d.debtMinor !== null && d.debtMinor > 0 ? money(d.debtMinor, o.currency, lang) : null;
+      if (ar) {
+        const svc = d.service === 'water' ? 'المياه' : 'الكهرباء';
+        return { subject: `تذكير بالسداد للعداد ${d.meterId}`, text: `تذكير: على حساب ${svc} للعداد ${d.meterId} مبلغ غير مسدد${debt ? ` قدره ${debt}` : ''}. يرجى الشحن أو السداد في أقرب فرصة.${d.service === 'water' ? ' لا تُقطع المياه، وقد يُخفَّض التدفق.' : ''} المرجع ${d.reference}` };
+      }
+      return { subject: `Payment reminder for meter ${d.meterId}`, text: `Reminder: the ${d.service} account of meter ${d.meterId} has an unpaid balance${debt ? ` of ${debt}` : ''}. Please top up or pay soon.${d.service === 'water' ? ' Water is never cut; the flow may be limited.' : ''} Ref ${d.reference}` };
+    }
     case 'case_poll':
       return ar
         ? { subject: `كيف كانت خدمتنا؟ ${d.reference}`, text: `أُغلق طلبكم رقم ${d.reference}. قيّموا خدمتنا من 1 إلى 5 في بوابة المشتركين. شكرًا لكم.` }

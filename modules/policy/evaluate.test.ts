@@ -245,3 +245,29 @@ describe('disconnection policy (default Oman-like profile)', () => {
     for (const reason of Reason.options) expect(() => evaluate(rs, input({ at: tuesday10, reason }))).not.toThrow();
   });
 });
+
+describe('a flow limit (the water alternative to a cut)', () => {
+  const rs = DEFAULT_RULE_SET;
+  const water = { id: '40000000021', service: 'water' as const, area: 'Seeb', protectedCategory: null };
+  const tuesday10 = muscat('2026-11-24T10:00:00');
+
+  it('is allowed for water and non-payment where a cut is refused; no notice needed', () => {
+    const cut = evaluate(rs, input({ at: tuesday10, meter: water, account: null }));
+    expect(cut.outcome).toBe('refuse');
+    const d = evaluate(rs, input({ at: tuesday10, meter: water, account: null, measure: 'flow_limit' }));
+    expect(d.outcome).toBe('allow');
+    for (const rule of ['serviceType', 'notice', 'rateLimit', 'bulkApproval']) expect(verdictOf(d, rule).verdict).toBe('not_applicable');
+    expect(rs.rules.serviceType.lifelineLitresPerHour).toBe(30);
+  });
+
+  it('protected subscribers are refused; quiet hours hold it back until morning', () => {
+    const p = evaluate(rs, input({ at: tuesday10, meter: { ...water, protectedCategory: 'medical' }, account: { debtMinor: 1000, unpaidInvoices: 1, finalNoticeAt: null }, measure: 'flow_limit' }));
+    expect(p).toMatchObject({ outcome: 'refuse', decidingRule: 'protectedSubscribers' });
+    const night = evaluate(rs, input({ at: muscat('2026-11-24T21:00:00'), meter: water, measure: 'flow_limit' }));
+    expect(night).toMatchObject({ outcome: 'defer', decidingRule: 'quietHours', untilLocal: '2026-11-25 07:00 (Asia/Muscat)' });
+  });
+
+  it('a rule set cannot make the lifeline 0', () => {
+    expect(() => parseRuleSet({ ...DEFAULT_RULE_SET_INPUT, rules: { ...DEFAULT_RULE_SET_INPUT.rules, serviceType: { ...DEFAULT_RULE_SET_INPUT.rules.serviceType, lifelineLitresPerHour: 0 } } })).toThrow(PolicyError);
+  });
+});

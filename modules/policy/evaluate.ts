@@ -119,10 +119,12 @@ export function evaluate(rs: RuleSet, input: EvaluationInput): Decision {
   const verdicts: RuleVerdict[] = [];
   const money = (minor: number) => `${(minor / 10 ** rs.currencyExponent).toFixed(rs.currencyExponent)} ${rs.currency}`;
 
+  const limit = input.measure === 'flow_limit';
+  const notForLimit = (rule: RuleId): RuleVerdict => ({ rule, verdict: 'not_applicable', detail: 'does not apply to a flow limit (water keeps flowing at the lifeline)' });
   // Service type: a hard floor as well as a rule (the schema refuses rule sets without it).
-  const never = rules.serviceType.neverCut.find((n) => n.service === input.meter.service && n.reasons.includes(input.reason))
+  const never = limit ? undefined : rules.serviceType.neverCut.find((n) => n.service === input.meter.service && n.reasons.includes(input.reason))
     ?? (input.meter.service === 'water' && input.reason === 'non_payment' ? { service: 'water', reasons: ['non_payment'] } : undefined);
-  verdicts.push(never
+  verdicts.push(limit ? notForLimit('serviceType') : never
     ? { rule: 'serviceType', verdict: 'refuse', detail: `${input.meter.service} is never cut for ${input.reason}; use ${rules.serviceType.alternatives.join(' or ')} instead` }
     : { rule: 'serviceType', verdict: 'pass', detail: `${input.meter.service} may be cut for ${input.reason}` });
 
@@ -153,7 +155,8 @@ export function evaluate(rs: RuleSet, input: EvaluationInput): Decision {
   let noticeUntil: number | null = null;
   {
     const r = rules.notice;
-    if (!applies(r)) verdicts.push({ rule: 'notice', ...skipped(r) });
+    if (limit) verdicts.push(notForLimit('notice'));
+    else if (!applies(r)) verdicts.push({ rule: 'notice', ...skipped(r) });
     else if (!r.services.includes(input.meter.service)) verdicts.push({ rule: 'notice', verdict: 'not_applicable', detail: `no notice rule for ${input.meter.service}` });
     else {
       const sent = input.account?.finalNoticeAt ?? null;
@@ -202,7 +205,8 @@ export function evaluate(rs: RuleSet, input: EvaluationInput): Decision {
   let rateUntil: number | null = null;
   {
     const r = rules.rateLimit;
-    if (!applies(r)) verdicts.push({ rule: 'rateLimit', ...skipped(r) });
+    if (limit) verdicts.push(notForLimit('rateLimit'));
+    else if (!applies(r)) verdicts.push({ rule: 'rateLimit', ...skipped(r) });
     else {
       const win = (input.recentCutsInArea ?? []).filter((t) => t > at - HOUR && t <= at).sort((a, b) => a - b);
       if (win.length >= r.maxPerHourPerArea) {
@@ -216,7 +220,8 @@ export function evaluate(rs: RuleSet, input: EvaluationInput): Decision {
   {
     const r = rules.bulkApproval;
     const b = input.bulk ?? null;
-    if (!r.enabled) verdicts.push({ rule: 'bulkApproval', verdict: 'disabled', detail: 'disabled in this rule set' });
+    if (limit) verdicts.push(notForLimit('bulkApproval'));
+    else if (!r.enabled) verdicts.push({ rule: 'bulkApproval', verdict: 'disabled', detail: 'disabled in this rule set' });
     else if (!b) verdicts.push({ rule: 'bulkApproval', verdict: 'not_applicable', detail: 'not a bulk request' });
     else if (b.size <= r.threshold) verdicts.push({ rule: 'bulkApproval', verdict: 'pass', detail: `bulk of ${b.size} ≤ ${r.threshold} meters` });
     else verdicts.push(b.approved
@@ -243,5 +248,5 @@ export function evaluate(rs: RuleSet, input: EvaluationInput): Decision {
     }
     return { ...base, outcome: 'defer', decidingRule: deferral.rule, detail: `${deferral.detail}; deferred until ${formatLocal(until, tz)}`, until, untilLocal: formatLocal(until, tz), alternatives: [], verdicts };
   }
-  return { ...base, outcome: 'allow', decidingRule: null, detail: 'every rule allows this cut now', until: null, untilLocal: null, alternatives: [], verdicts };
+  return { ...base, outcome: 'allow', decidingRule: null, detail: limit ? 'every rule allows this flow limit now' : 'every rule allows this cut now', until: null, untilLocal: null, alternatives: [], verdicts };
 }

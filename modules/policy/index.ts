@@ -16,3 +16,5 @@ export { policyModule, createPolicyModule, defaultRuleSetFor, RELAY_COMMAND, typ
 export type {
   Actor, RelayOutcome, RelayStatus, BulkOutcome, BulkRecord, HeatOverride, RelayRequestInput, TemperatureSource, AccountSource, PolicyNoticeEvent,
 } from './service.ts';
+// The water alternatives to a cut: flow limits (the flow_limit command kind) and payment reminders.
+export { WaterService, FLOW_LIMIT_COMMAND, type FlowLimitBody, type WaterAction, type WaterState, type WaterOutcome, type FlowState } from './water.ts';

@@ -1,7 +1,9 @@
 // The disconnection-policy module: relay cut/reconnect API under the policy, the relay command kind,
 // the scheduler that carries out deferred cuts, and the automatic reconnect of meters cut by command for
 // non-payment once a payment lands (a credit token accepted by the meter, or the prepaid module calling
-// reconnectAfterPayment through this module's api). Every step is written to the audit module's log.
+// reconnectAfterPayment through this module's api). The water alternatives to a cut (water.ts): the
+// `flow_limit` command kind, lifted by the same payment signals, and payment reminders. Every step is
+// written to the audit module's log.
 import { z } from 'zod';
 import type { ModuleInstance, RaseedModule, StackContext } from '../../core/index.ts';
 import type { MeterEvent } from '../../protocols/index.ts';
@@ -11,6 +13,8 @@ import { parseRuleSet, type RuleSet } from './schema.ts';
 import { DEFAULT_RULE_SET } from './profiles.ts';
 import { RelayService, type AccountSource, type TemperatureSource } from './service.ts';
 import { relayRoutes } from './routes.ts';
+import { FLOW_LIMIT_COMMAND, WaterService } from './water.ts';
+import { waterRoutes } from './water-routes.ts';
 
 /** Relay (or valve) switching: the meter opens or closes its supply and answers with its relay state. */
 export const RELAY_COMMAND: CommandKind<{ type: 'relay'; action: 'disconnect' | 'reconnect' }> = {
@@ -40,7 +44,9 @@ export interface PolicyApi {
   relay: RelayService;
   /** The audit writer every module uses for operator actions (see docs/policy.md). */
   audit: AuditWriter;
-  /** Call when a payment (top-up) lands for a meter: a meter cut by command for non-payment is reconnected at once. */
+  /** The water alternatives to a cut: flow limits (and their lifting) and payment reminders. */
+  water: WaterService;
+  /** Call when a payment (top-up) lands for a meter: a meter cut by command for non-payment is reconnected at once (and a water meter's flow limit lifted). */
   reconnectAfterPayment(meterId: string, paymentRef: string): ReturnType<RelayService['reconnectAfterPayment']>;
 }
 
@@ -64,13 +70,14 @@ export function createPolicyModule(o: PolicyModuleOptions = {}): RaseedModule {
   return {
     name: 'policy',
     migrations: new URL('./migrations/', import.meta.url),
-    commandKinds: [RELAY_COMMAND],
+    commandKinds: [RELAY_COMMAND, FLOW_LIMIT_COMMAND],
     async start(ctx: StackContext): Promise<ModuleInstance> {
       const logger = ctx.logger.child({ part: 'policy' });
       const relay = new RelayService({
         db: ctx.db, commands: ctx.commands, logger, audit: auditWriterOf(ctx), now: o.now, defaultRuleSet: defaultRuleSet ?? defaultRuleSetFor(ctx.config.CURRENCY, ctx.config.TIME_ZONE), temperature: o.temperature, accounts: o.accounts,
         schedulerMs: o.schedulerMs, defaultTtlMs: o.defaultTtlMs,
       });
+      const water = new WaterService({ db: ctx.db, commands: ctx.commands, relay, audit: relay.audit, logger, defaultTtlMs: o.defaultTtlMs });
       const rs = await relay.ruleSet();
       logger.info({ utility: rs.utility, version: rs.version }, 'disconnection policy in force');
 
@@ -82,12 +89,15 @@ export function createPolicyModule(o: PolicyModuleOptions = {}): RaseedModule {
           const ref = e.ref ?? `token:${e.tid ?? `seq-${e.seq}`}`;
           void relay.reconnectAfterPayment(meterId, ref, `meter accepted a credit token (${e.via})`)
             .catch((err) => logger.error({ err, meter: meterId }, 'automatic reconnect after payment failed'));
+          // Credit arrived: a water meter's flow limit is lifted at once.
+          void water.liftAfterPayment(meterId, ref, `meter accepted a credit token (${e.via})`)
+            .catch((err) => logger.error({ err, meter: meterId }, 'automatic flow-limit lift after payment failed'));
         },
       });
 
-      // The meter's answer to every relay command goes into the audit log too.
+      // The meter's answer to every relay and flow-limit command goes into the audit log too.
       const onFinished = (rec: CommandRecord) => {
-        if (stopped || rec.type !== 'relay') return;
+        if (stopped || (rec.type !== 'relay' && rec.type !== 'flow_limit')) return;
         void relay.audit.write({
           actor: `meter:${rec.meterId}`, action: `command.${rec.status}`, meterId: rec.meterId, reason: rec.reason, outcome: rec.status,
           commandReference: rec.reference, details: { action: rec.action, result: rec.result, detail: rec.detail, issuer: rec.issuer, attempts: rec.attempts },
@@ -99,10 +109,15 @@ export function createPolicyModule(o: PolicyModuleOptions = {}): RaseedModule {
       const api: PolicyApi = {
         relay,
         audit: relay.audit,
-        reconnectAfterPayment: (meterId, paymentRef) => relay.reconnectAfterPayment(meterId, paymentRef, 'prepaid'),
+        water,
+        reconnectAfterPayment: async (meterId, paymentRef) => {
+          const r = await relay.reconnectAfterPayment(meterId, paymentRef, 'prepaid');
+          await water.liftAfterPayment(meterId, paymentRef, 'prepaid').catch((err) => logger.error({ err, meter: meterId }, 'flow-limit lift after payment failed'));
+          return r;
+        },
       };
       return {
-        plugins: [relayRoutes(relay)],
+        plugins: [relayRoutes(relay), waterRoutes(water)],
         api,
         async stop() {
           stopped = true;

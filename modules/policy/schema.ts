@@ -57,6 +57,11 @@ export const Rules = z.object({
     neverCut: z.array(z.object({ service: ServiceType, reasons: z.array(Reason).min(1) })).min(1),
     /** What to do instead (shown with the refusal). */
     alternatives: z.array(z.enum(['flow_limit', 'reminder', 'payment_plan', 'court'])).default(['flow_limit', 'reminder']),
+    /**
+     * The "limit the flow" alternative: the least flow a limited water meter keeps (litres per hour). Never 0:
+     * water is never cut, a limit request below this is refused (400). Default 30 L/h (about 720 L a day).
+     */
+    lifelineLitresPerHour: z.number().int().min(1).max(100_000).default(30),
   }),
   protectedSubscribers: z.object({
     enabled: z.boolean(),
@@ -117,6 +122,12 @@ export type RuleId = (typeof RULE_IDS)[number];
 /** Everything one evaluation needs; the caller gathers it (the evaluator does no I/O). */
 export interface EvaluationInput {
   action: RelayAction;
+  /**
+   * What is asked: a cut (default) or a water flow limit (the alternative to a cut). A flow limit is not a cut:
+   * the service-type, notice, rate and bulk rules do not apply to it; protected subscribers, the time-of-day,
+   * week, holiday, calendar and heat rules apply as for a cut for the same reason.
+   */
+  measure?: 'cut' | 'flow_limit';
   reason: Reason;
   /** When the cut would happen (epoch ms). */
   at: number;

@@ -113,10 +113,13 @@ export interface RelayServiceOptions {
 
 /** A cut scheduled (at: when it is due) or a final notice recorded (at: when it was issued). */
 export interface PolicyNoticeEvent {
-  kind: 'cut_scheduled' | 'final_notice';
+  kind: 'cut_scheduled' | 'final_notice' | 'reminder';
   id: number;
   meterId: string;
   at: number;
+  /** reminder: the request's reference (the outbox's event key) and the arrears known then. */
+  reference?: string;
+  debtMinor?: number | null;
 }
 
 type Row = Record<string, unknown>;
@@ -129,7 +132,7 @@ export class RelayService {
   private readonly db: Db;
   private readonly commands: CommandService;
   private readonly logger: Logger;
-  private readonly now: () => number;
+  readonly now: () => number;
   private cached: RuleSet | null = null;
   private cachedAt = 0;
   private readonly scheduler: PeriodicJob;
@@ -160,7 +163,8 @@ export class RelayService {
     this.noticeChecks.push(fn);
   }
 
-  private async noticeEvent(tx: Queryable, e: PolicyNoticeEvent): Promise<void> {
+  /** Runs the notice hooks inside the caller's transaction (the water reminders use it too). */
+  async noticeEvent(tx: Queryable, e: PolicyNoticeEvent): Promise<void> {
     for (const fn of this.noticeHooks) await fn(tx, e);
   }
 
@@ -173,7 +177,7 @@ export class RelayService {
   }
 
   /** Runs fn alone for this meter (in this process). */
-  private async exclusive<T>(meterId: string, fn: () => Promise<T>): Promise<T> {
+  async exclusive<T>(meterId: string, fn: () => Promise<T>): Promise<T> {
     const prev = this.locks.get(meterId) ?? Promise.resolve();
     const run = prev.catch(() => {}).then(fn);
     this.locks.set(meterId, run);
@@ -242,7 +246,7 @@ export class RelayService {
     return s === 'hot' || s === 'normal' ? s : null;
   }
 
-  private async accountFor(meterId: string): Promise<{ debtMinor: number | null; unpaidInvoices: number | null; finalNoticeAt: number | null }> {
+  async accountFor(meterId: string): Promise<{ debtMinor: number | null; unpaidInvoices: number | null; finalNoticeAt: number | null }> {
     const n = await this.db.query<Row>(`SELECT * FROM final_notices WHERE meter_id = $1 ORDER BY issued_at_ms DESC, id DESC LIMIT ${this.noticeChecks.length ? 20 : 1}`, [meterId]);
     // With notice checks (the notifications module): the latest notice every check accepts (e.g. its delivery confirmed).
     let notice: Row | undefined = n.rows[0];
@@ -283,7 +287,7 @@ export class RelayService {
     }
   }
 
-  async decide(meter: MeterWithState, action: RelayAction, reason: Reason, at = this.now(), bulk: { size: number; approved: boolean } | null = null): Promise<Decision> {
+  async decide(meter: MeterWithState, action: RelayAction, reason: Reason, at = this.now(), bulk: { size: number; approved: boolean } | null = null, measure: 'cut' | 'flow_limit' = 'cut'): Promise<Decision> {
     const rs = await this.ruleSet();
     if (action === 'reconnect') return evaluate(rs, { action, reason, at, meter: { id: meter.id, service: meter.service, area: meter.area, protectedCategory: meter.protectedCategory } });
     const [account, temperatureC, heatOverride, recentCutsInArea] = await Promise.all([
@@ -291,11 +295,11 @@ export class RelayService {
     ]);
     return evaluate(rs, {
       action, reason, at, meter: { id: meter.id, service: meter.service, area: meter.area, protectedCategory: meter.protectedCategory },
-      account, temperatureC, heatOverride, recentCutsInArea, bulk,
+      account, temperatureC, heatOverride, recentCutsInArea, bulk, measure,
     });
   }
 
-  private async meter(meterId: string): Promise<MeterWithState> {
+  async meter(meterId: string): Promise<MeterWithState> {
     const m = await getMeter(this.db, meterId);
     if (!m) throw new RelayError('unknown_meter', `unknown meter ${meterId}`);
     return m;

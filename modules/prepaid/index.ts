@@ -10,3 +10,4 @@ export { dayOf, monthOf } from './calendar.ts';
 export { TopUpService, CRASH_POINTS, FINAL_STATES, type TopUpRecord, type TopUpRequest, type TopUpResult, type TopUpState, type TopUpStep, type Actor, type Quote, type CrashPoint } from './topups.ts';
 export { prepaidModule, createPrepaidModule, TARIFFS_FILE, TOKEN_COMMAND, type PrepaidModuleOptions, type PrepaidApi } from './module.ts';
 export { topupRoutes, TopUpView, BreakdownSchema, type TopupRoutesOptions } from './routes.ts';
+export { revenueReport, type RevenueReport, type RevenueRow } from './revenue.ts';

@@ -8,6 +8,7 @@ import type { RaseedModule, StackContext, ModuleInstance } from '../../core/inde
 import type { CommandKind, CommandRecord } from '../../gateway/index.ts';
 import { auditWriterOf } from '../audit/index.ts';
 import { sts } from '../../protocols/index.ts';
+import { revenueRoutes } from './report-routes.ts';
 import { topupRoutes } from './routes.ts';
 import { fillStsDefaults } from '../registry/index.ts';
 import type { PlannedMeter } from '../../meter-sim/index.ts';
@@ -97,7 +98,7 @@ export function createPrepaidModule(opts: PrepaidModuleOptions = {}): RaseedModu
 
       return {
         api,
-        plugins: [topupRoutes(topups, { anonymousVending: ctx.config.ANONYMOUS_VENDING, audit: auditWriterOf(ctx) })],
+        plugins: [topupRoutes(topups, { anonymousVending: ctx.config.ANONYMOUS_VENDING, audit: auditWriterOf(ctx) }), revenueRoutes(ctx.db, topups.currency, () => topups.today())],
         async afterSeed(plan: PlannedMeter[]) {
           // Simulated meters get STS parameters (no keys) in the registry, and their decoder keys here.
           const ids = plan.map((p) => p.id);

@@ -9,6 +9,7 @@ import { actionLabel, actorLabel, eventLabel, issuerLabel, meterEventText, outco
 import { dateTime, relative } from '../format.ts';
 import { errorBox, ltr, pick, relayText, str, tk, type Load } from './common.ts';
 import { isKey, type Key } from '../i18n.ts';
+import { waterActions } from './water.ts';
 
 export type Action = 'disconnect' | 'reconnect';
 
@@ -248,6 +249,13 @@ async function confirm(f: CommandFlow): Promise<void> {
   update();
 }
 
+/** A refused cut of water: the policy's alternatives (limit the flow, send a reminder) as buttons that do them. */
+function alternatives(f: CommandFlow, m: Meter | undefined, answer: unknown): TemplateResult | typeof nothing {
+  if (!m || m.service !== 'water' || !readPolicy(answer)?.alternatives.some((a) => a === 'flow_limit' || a === 'reminder')) return nothing;
+  return html`<fieldset class="alternatives" data-alternatives><legend>${s('alternativesDo')}</legend>
+    ${waterActions(m, { note: f.note.trim() ? s('altNote', { what: f.note.trim() }) : '', compact: true })}</fieldset>`;
+}
+
 /** The preview said Refused for this reason: confirming would only be refused again. */
 function refusedByPreview(f: CommandFlow): boolean {
   return f.action === 'disconnect' && f.preview.status === 'ok' && readPolicy(f.preview.data)?.decision === 'refuse';
@@ -338,12 +346,13 @@ export function commandDialogBody(m: Meter | undefined): TemplateResult {
           : f.preview.status === 'ok' ? html`${policyBox(readPolicy(f.preview.data), { preview: true })}
             ${f.noticeAt ? html`<p class="notice ok small" role="status">${t('noticeRecorded', { time: dateTime(f.noticeAt) })}</p>`
               : readPolicy(f.preview.data)?.rule === 'notice' ? noticeForm(f) : nothing}
-            ${refusedByPreview(f) ? html`<p class="notice error small" data-refused-note>${s('refusedNoSend')}</p>` : nothing}`
+            ${refusedByPreview(f) ? html`<p class="notice error small" data-refused-note>${s('refusedNoSend')}</p>${alternatives(f, m, f.preview.data)}` : nothing}`
           : f.preview.status === 'missing' ? html`<p class="notice info small">${t('policyUnavailable')}</p>`
           : f.preview.status === 'error' ? errorBox(f.preview.error) : nothing}
       </div>` : nothing}
       ${f.error ? errorBox(f.error) : nothing}
       ${f.phase === 'refused' ? html`${policyBox(readPolicy(f.answer), { fallback: 'refuse' })}
+        ${alternatives(f, m, f.answer)}
         ${f.outcome === 'scheduled' ? html`<p class="notice warn" data-outcome="scheduled">${t('policyScheduled', { time: dateTime(f.scheduledFor, { zone: true }) })}</p>`
           : f.outcome === 'pending_approval' ? html`<p class="notice warn" data-outcome="pending_approval">${t('policyPending')}</p>`
           : readPolicy(f.answer)?.detail || prefs.locale !== 'en' ? nothing : html`<p class="notice error">${str(pick(f.answer, 'detail'))}</p>`}` : nothing}

@@ -1,4 +1,5 @@
-// The operator's meter page: state, actions (vend, cut, reconnect), consumption chart, histories.
+// The operator's meter page: state, actions (vend, cut, reconnect; for water the alternatives: flow limit, reminder),
+// consumption chart, histories.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { ApiError, api, type Meter } from '../api.ts';
 import { canAct, mergeMeter, state, update } from '../store.ts';
@@ -9,6 +10,7 @@ import { consumptionChart } from './consumption.ts';
 import { commandHistory, eventHistory, meterEventTimeline, openCommand } from './command.ts';
 import { topupHistory } from './topup.ts';
 import { meterFirmware } from './firmware.ts';
+import { waterSection } from './water.ts';
 
 export const dialogs = { vendFor: null as string | null };
 
@@ -75,6 +77,7 @@ export function meterView(id: string): TemplateResult {
       <button type="button" class="btn danger" data-action="disconnect" @click=${() => openCommand(m, 'disconnect')}>${t('disconnect')}</button>
       <button type="button" class="btn" data-action="reconnect" @click=${() => openCommand(m, 'reconnect')}>${t('reconnect')}</button>
     </section>` : nothing}
+    ${waterSection(m)}
     <section aria-labelledby="h-cons" class="card">
       <h2 id="h-cons">${t('consumption')}</h2>
       ${consumptionChart(m)}

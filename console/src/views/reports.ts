@@ -1,5 +1,6 @@
 // Reports a department reads every day, each as a chart and a table with CSV (UTF-8 with BOM, so Excel shows
-// Arabic) and XLSX exports: the cash-desk day close (GET /api/v1/reconciliation), top-ups per day, channel and operator
+// Arabic) and XLSX exports: the cash-desk day close (GET /api/v1/reconciliation), revenue per day and per area and
+// service with VAT and fixed charges split out (GET /api/v1/reports/revenue), top-ups per day, channel and operator
 // (from the audit log's topup.create entries), consumption by area and service (GET /api/v1/fleet/load-by-area)
 // and meters not reporting (GET /api/v1/fleet/silent). Days are calendar days in the utility's time zone.
 import { html, nothing, type TemplateResult } from 'lit-html';
@@ -15,6 +16,7 @@ type Rec = ApiResponse<'/api/v1/reconciliation', 'get'>;
 type AuditPage = ApiResponse<'/api/v1/audit', 'get'>;
 type AreaLoad = ApiResponse<'/api/v1/fleet/load-by-area', 'get'>;
 type Silent = ApiResponse<'/api/v1/fleet/silent', 'get'>;
+type Revenue = ApiResponse<'/api/v1/reports/revenue', 'get'>;
 
 const L = {
   ar: {
@@ -24,6 +26,8 @@ const L = {
     channel: 'القناة', operator: 'الموظف', amount: 'المبلغ', area: 'المنطقة', service: 'الخدمة', meters: 'العدادات', used: 'الاستهلاك',
     consumption: 'الاستهلاك حسب المنطقة والخدمة', silent: 'عدادات لا ترسل قراءات (أكثر من ساعة)', lastSeen: 'آخر اتصال', none: 'لا شيء.', meter: 'العداد',
     truncated: 'أول {n} عملية فقط؛ ضيّق الفترة.',
+    revenue: 'الإيرادات', collected: 'المحصَّل', elecSales: 'مبيعات الكهرباء', waterSales: 'مبيعات المياه', refunds: 'المبالغ المستردة', net: 'الصافي',
+    pending: 'معلّق', byArea: 'حسب المنطقة والخدمة', revenueNote: 'المبيعات والرسوم الثابتة دون الضريبة. الصافي = المحصَّل − المستردّ = المبيعات + الضريبة + الرسوم + المتأخرات + المعلّق.',
   },
   en: {
     title: 'Reports', from: 'From', to: 'To', show: 'Show', csv: 'Export CSV', xlsx: 'Export Excel', dayClose: 'Cash-desk day close', day: 'Day',
@@ -32,6 +36,8 @@ const L = {
     channel: 'Channel', operator: 'Operator', amount: 'Amount', area: 'Area', service: 'Service', meters: 'Meters', used: 'Used',
     consumption: 'Consumption by area and service', silent: 'Meters not reporting (over an hour)', lastSeen: 'Last seen', none: 'None.', meter: 'Meter',
     truncated: 'First {n} top-ups only; narrow the range.',
+    revenue: 'Revenue', collected: 'Collected', elecSales: 'Electricity sales', waterSales: 'Water sales', refunds: 'Refunds', net: 'Net',
+    pending: 'Pending', byArea: 'By area and service', revenueNote: 'Sales and fixed charges net of VAT. Net = collected − refunds = sales + VAT + fixed charges + debt recovered + pending.',
   },
 };
 const s = (k: keyof typeof L.en, vars: Record<string, string | number> = {}) =>
@@ -48,6 +54,7 @@ let rec: Load<Rec> = { status: 'idle' };
 let vends: Load<AuditPage['entries']> = { status: 'idle' };
 let areas: Load<AreaLoad> = { status: 'idle' };
 let silent: Load<Silent> = { status: 'idle' };
+let revenue: Load<Revenue> = { status: 'idle' };
 const VEND_LIMIT = 10_000;
 
 function get<T>(path: string, set: (l: Load<T>) => void): void {
@@ -65,6 +72,7 @@ function load(): void {
   get<AuditPage>(`/api/v1/audit?action=topup.create&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&limit=${VEND_LIMIT}`, (l) => { vends = l.status === 'ok' ? { ...l, data: l.data.entries } : l as Load<AuditPage['entries']>; });
   get<AreaLoad>(`/api/v1/fleet/load-by-area?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&every=1d`, (l) => { areas = l; });
   get<Silent>('/api/v1/fleet/silent?minutes=60', (l) => { silent = l; });
+  get<Revenue>(`/api/v1/reports/revenue?from=${range.from}&to=${range.to}`, (l) => { revenue = l; });
 }
 
 /** Downloads rows as CSV (UTF-8 with BOM; quotes doubled). */
@@ -81,7 +89,8 @@ function downloadCsv(name: string, header: string[], rows: (string | number)[][]
 }
 
 /** Columns whose decimal strings (money, totals) become numbers in XLSX; everything else (meter numbers, references) stays text. */
-const NUMERIC = new Set(['payments', 'tokens', 'fees', 'debtRecovered', 'vat', 'inFlight', 'refundsOwed', 'amount', 'total']);
+const NUMERIC = new Set(['payments', 'tokens', 'fees', 'debtRecovered', 'vat', 'inFlight', 'refundsOwed', 'amount', 'total',
+  'collected', 'electricitySales', 'waterSales', 'fixedCharges', 'pending', 'refunds', 'net']);
 
 /**
  * Downloads rows as an XLSX workbook (exceljs, loaded only when asked: it is a large library). Numbers are
@@ -174,6 +183,52 @@ function dayCloseCard(): TemplateResult {
   return html`<section class="card" aria-labelledby="h-close"><h2 id="h-close">${s('dayClose')}</h2>${body}</section>`;
 }
 
+/** Revenue per day and per area and service (GET /api/v1/reports/revenue): chart, two tables, CSV and XLSX of the detail. */
+function revenueCard(): TemplateResult {
+  let body: TemplateResult;
+  if (revenue.status === 'error') body = errorBox(revenue.error);
+  else if (revenue.status === 'missing') body = html`<p class="muted">${s('none')}</p>`;
+  else if (revenue.status !== 'ok') body = html`<p class="muted">${t('loading')}</p>`;
+  else {
+    const r = revenue.data;
+    const cur = r.currency;
+    type Row = Revenue['total'];
+    const cols: [keyof typeof L.en, (x: Row) => string][] = [
+      ['collected', (x) => x.collected], ['elecSales', (x) => x.electricitySales], ['waterSales', (x) => x.waterSales], ['vat', (x) => x.vat],
+      ['fees', (x) => x.fixedCharges], ['debt', (x) => x.debtRecovered], ['pending', (x) => x.pending], ['refunds', (x) => x.refunds], ['net', (x) => x.net],
+    ];
+    const days = rangeDays();
+    const perDay = new Map(r.byDay.map((x) => [x.day, x]));
+    const dayVal = (f: (x: Row) => string) => days.map((d) => { const x = perDay.get(d); return x ? n(f(x)) : 0; });
+    const parts: [keyof typeof L.en, (x: Row) => string][] = [['net', (x) => x.net], ['elecSales', (x) => x.electricitySales], ['waterSales', (x) => x.waterSales], ['vat', (x) => x.vat], ['fees', (x) => x.fixedCharges], ['debt', (x) => x.debtRecovered]];
+    const spec: ChartSpec = {
+      data: [days.map((d) => dayStart(d) / 1000 + 43_200), ...parts.map(([, f]) => dayVal(f))],
+      intervalS: 86_400,
+      series: parts.map(([k], i) => ({ label: s(k), color: PALETTE[i]!, bars: i === 0 })),
+      yLabel: currencyName(cur), yDigits: r.exponent, xLabel: s('day'),
+      summary: `${s('revenue')}: ${r.byDay.map((d) => `${d.day} ${s('net')} ${d.net}`).join(', ')}`,
+      height: 240,
+    };
+    const table = (cls: string, head: string, rows: Row[], label: (x: Row) => TemplateResult | string) => html`<div class="table-wrap"><table class="list num-table ${cls}">
+      <thead><tr><th scope="col">${head}</th>${cols.map(([k]) => html`<th scope="col" class="num">${s(k)}</th>`)}</tr></thead>
+      <tbody>${rows.map((d) => html`<tr data-day=${d.day ?? ''} data-row-balanced=${String(d.balanced)}>
+        <th scope="row" data-label=${head}>${label(d)}${d.balanced ? nothing : html` <span class="badge bad">${s('unbalanced')}</span>`}</th>
+        ${cols.map(([k, f]) => html`<td data-label=${s(k)} class="num">${money(f(d), cur)}</td>`)}</tr>`)}</tbody>
+    </table></div>`;
+    const total = { ...r.total, day: null, area: null, service: null };
+    body = html`<p><span class="badge ${r.balanced ? 'ok' : 'bad'}" data-revenue-balanced=${String(r.balanced)}>${r.balanced ? s('balanced') : s('unbalanced')}</span>
+        <span class="small muted">${s('revenueNote')}</span></p>
+      <r-chart class="chart" data-kind="revenue" .chart=${spec}></r-chart>
+      <h3>${s('byDay')}</h3>
+      ${table('revenue-days', s('day'), [...r.byDay, total], (d) => (d.day ? dayText(d.day) : html`<strong>${s('total')}</strong>`))}
+      <h3>${s('byArea')}</h3>
+      ${table('revenue-areas', s('area'), [...r.byArea, total], (d) => (d.area ? html`${place(d.area)} · ${serviceLabel(d.service ?? 'electricity')}` : html`<strong>${s('total')}</strong>`))}
+      <p>${csvButton(`raseed-revenue-${r.from}-${r.to}.csv`, ['day', 'area', 'service', 'currency', 'collected', 'electricitySales', 'waterSales', 'vat', 'fixedCharges', 'debtRecovered', 'pending', 'refunds', 'net', 'payments', 'balanced'],
+        () => r.rows.map((d) => [d.day ?? '', d.area ?? '', d.service ?? '', cur, d.collected, d.electricitySales, d.waterSales, d.vat, d.fixedCharges, d.debtRecovered, d.pending, d.refunds, d.net, d.payments, String(d.balanced)]))}</p>`;
+  }
+  return html`<section class="card" aria-labelledby="h-revenue" data-report="revenue"><h2 id="h-revenue">${s('revenue')}</h2>${body}</section>`;
+}
+
 function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const x of xs) { const k = key(x); m.set(k, [...(m.get(k) ?? []), x]); }
@@ -253,6 +308,7 @@ export function reportsView(): TemplateResult {
     </form>
     ${xlsxError ? errorBox(xlsxError) : nothing}
     ${dayCloseCard()}
+    ${revenueCard()}
     ${vendsCard()}
     ${areasCard()}
     ${silentCard()}
