@@ -9,15 +9,16 @@
 // past records the broker acknowledged, so a crash re-sends (the head end keeps a reading once: meter + timestamp)
 // and loses nothing.
 //
-// Commands for its meters (tokens, relay, time sync) arrive on their command topics and go to the meter's bus in
-// programming mode; the meter's ack goes back through the spool. A redelivered command (same reference) is not
-// applied twice: the edge answers with the ack it already has, or waits for the one in progress.
+// Commands for its meters (tokens, relay, time sync, and the firmware offer, chunks and install) arrive on their
+// command topics and go to the meter's bus in programming mode; the meter's ack goes back through the spool. A
+// redelivered command (same reference) is not applied twice: the edge answers with the ack it already has, or waits
+// for the one in progress; one the bus could not deliver is tried again when the head end sends it again.
 //
 // Remote configuration and clock: with an HTTP URL, the agent polls GET /api/v1/edge/config with its own
 // credentials (poll interval, serial channels, drain rate) and measures its clock against the head end's.
 import mqtt, { type MqttClient } from 'mqtt';
 import { CommandEnvelope, decodePayload, meterTopic, parseMeterTopic, type CommandAck, type MeterTopicKind } from '../protocols/index.ts';
-import { DiskSpool, SpoolClosedError, startSerialChannels, type IngestOutcome, type RunningSerialChannels, type SerialBinding, type SerialChannelInput } from '../gateway/index.ts';
+import { DiskSpool, SpoolClosedError, parseSerialCommand, startSerialChannels, type IngestOutcome, type RunningSerialChannels, type SerialBinding, type SerialChannelInput } from '../gateway/index.ts';
 import type { Logger } from '../platform/index.ts';
 
 export interface EdgeAgentOptions {
@@ -210,13 +211,19 @@ export class EdgeAgent {
       await this.accept(t.meterId, 'acks', { v: 1, ref, ts: this.now(), status: 'failed', result: 'unknown_meter', detail: `meter ${t.meterId} is on no serial channel of edge ${this.o.edgeId}` });
       return;
     }
-    this.inProgress.add(ref);
-    try {
-      await serial.send(t.meterId, env.value); // the ack comes back through the sink (accept 'acks')
-    } catch (err) {
-      this.inProgress.delete(ref);
-      this.o.logger.warn({ err, meter: t.meterId, ref }, 'edge: command could not be queued');
+    const cmd = parseSerialCommand(env.value);
+    if (!cmd.ok) {
+      // A kind the serial register profile cannot carry: answered as the meter would, through the spool.
+      await this.accept(t.meterId, 'acks', { v: 1, ref, ts: this.now(), status: 'rejected', result: cmd.result, detail: cmd.detail });
+      return;
     }
+    this.inProgress.add(ref);
+    // The meter's answer comes back through the sink (accept 'acks'), which remembers it for redeliveries. When the bus
+    // could not reach the meter (port gone, timeout) there is no answer: the reference is free again, so the head
+    // end's next delivery of the same command (after its back-off) is carried out.
+    serial.deliver(t.meterId, cmd.cmd)
+      .catch((err: unknown) => this.o.logger.warn({ err, meter: t.meterId, ref }, 'edge: command could not be carried out'))
+      .finally(() => this.inProgress.delete(ref));
   }
 
   /** 'lost' when the link to the head end drops (or the agent stops); cancel() detaches the watch. */
