@@ -16,6 +16,8 @@
 //
 // Remote configuration and clock: with an HTTP URL, the agent polls GET /api/v1/edge/config with its own
 // credentials (poll interval, serial channels, drain rate) and measures its clock against the head end's.
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import mqtt, { type MqttClient } from 'mqtt';
 import { CommandEnvelope, decodePayload, meterTopic, parseMeterTopic, type CommandAck, type MeterTopicKind } from '../protocols/index.ts';
 import { DiskSpool, SpoolClosedError, parseSerialCommand, startSerialChannels, type IngestOutcome, type RunningSerialChannels, type SerialBinding, type SerialChannelInput } from '../gateway/index.ts';
@@ -64,6 +66,36 @@ export interface EdgeStats {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * GET of a JSON document with node:http(s), not fetch: fetch is undici, whose HTTP parser is WebAssembly, and compiling
+ * it took a 30 MiB malloc peak on the first request (glibc keeps most of it): a third of the agent's memory.
+ */
+function getJson(url: string, authorization: string, timeoutMs: number): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const get = url.startsWith('https:') ? httpsGet : httpGet;
+    const req = get(url, { headers: { authorization, accept: 'application/json' }, timeout: timeoutMs }, (res) => {
+      const parts: Buffer[] = [];
+      let size = 0;
+      res.on('data', (d: Buffer) => {
+        size += d.length;
+        if (size > 4 * 1024 * 1024) { req.destroy(new Error(`${url}: answer over 4 MiB`)); return; }
+        parts.push(d);
+      });
+      res.on('end', () => {
+        const text = Buffer.concat(parts).toString('utf8');
+        try {
+          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
+        } catch {
+          reject(new Error(`${url} answered ${res.statusCode} with a body that is not JSON`));
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${url}: no answer within ${timeoutMs} ms`)));
+    req.on('error', reject);
+  });
+}
 
 export class EdgeAgent {
   private spool!: DiskSpool;
@@ -319,13 +351,10 @@ export class EdgeAgent {
   async pollConfig(): Promise<void> {
     if (!this.o.httpUrl) return;
     const t0 = Date.now();
-    const res = await fetch(`${this.o.httpUrl.replace(/\/$/, '')}/api/v1/edge/config`, {
-      headers: { authorization: `Basic ${Buffer.from(`${this.username}:${this.o.password}`).toString('base64')}` },
-      signal: AbortSignal.timeout(10_000),
-    });
+    const res = await getJson(`${this.o.httpUrl.replace(/\/$/, '')}/api/v1/edge/config`, `Basic ${Buffer.from(`${this.username}:${this.o.password}`).toString('base64')}`, 10_000);
     const t1 = Date.now();
     if (res.status !== 200) throw new Error(`GET /api/v1/edge/config answered ${res.status}`);
-    const body = await res.json() as { configVersion: number; config: { pollIntervalMs?: number; channels?: SerialChannelInput[]; drainPerSecond?: number }; serverTime: number };
+    const body = res.body as { configVersion: number; config: { pollIntervalMs?: number; channels?: SerialChannelInput[]; drainPerSecond?: number }; serverTime: number };
     const offset = Math.round(body.serverTime + (t1 - t0) / 2 - t1);
     this.stats.clockOffsetMs = offset;
     if (Math.abs(offset) > 2000) this.o.logger.warn({ offsetMs: offset }, 'edge: local clock differs from the head end; meters keep their own clocks (send them timeSync)');
