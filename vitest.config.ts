@@ -26,7 +26,8 @@ export default defineConfig({
     pool: 'forks',
     reporters: ['default'],
     sequence: { sequencer: LongIdleFirst },
-    // vitest's default (CPUs - 1, at least 1) plus one worker for the long idle files above.
-    maxWorkers: Math.max(availableParallelism() - 1, 1) + LONG_IDLE.length,
+    // Two busy workers at least (CI: 2 cores; vitest's own default there would be 1), or CPUs - 1, plus one worker
+    // for each long idle file above. VITEST_MAX_WORKERS still overrides.
+    maxWorkers: Math.max(availableParallelism() - 1, 2) + LONG_IDLE.length,
   },
 });
