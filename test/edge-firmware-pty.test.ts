@@ -46,7 +46,7 @@ describe.skipIf(!HAVE_SOCAT)('firmware to serial meters through raseed edge (pty
     return eventually(async () => {
       const v = await s.api(`/api/v1/firmware/campaigns/${c.body.id}`, { token: admin });
       return v.body.status === 'completed' || v.body.status === 'paused' ? v.body : null;
-    }, 120_000, 250);
+    }, 240_000, 250);
   };
 
   beforeAll(async () => {
@@ -66,7 +66,7 @@ describe.skipIf(!HAVE_SOCAT)('firmware to serial meters through raseed edge (pty
     const edge = await s.api('/api/v1/edges', { method: 'POST', token: admin, json: { id: 'conc-fw', meters: ids } });
     expect(edge.status).toBe(201);
     proxy = await cuttableProxy(Number(new URL(s.mqtt).port));
-    const channel = { ...sim.channelConfig({ pollIntervalMs: 2000, timeoutMs: 500 }), reconnectMinMs: 50, guardMs: 5 };
+    const channel = { ...sim.channelConfig({ pollIntervalMs: 2000, timeoutMs: 2000 }), reconnectMinMs: 50, guardMs: 5 };
     agent = new EdgeAgent({ edgeId: 'conc-fw', password: edge.body.password, mqttUrl: proxy.url, spoolDir, channels: [channel], logger: silentLogger, fsync: 'always' });
     await agent.start();
     await eventually(() => ids.every((id) => s.online.has(id)), 30_000);
@@ -117,7 +117,7 @@ describe.skipIf(!HAVE_SOCAT)('firmware to serial meters through raseed edge (pty
     // The meters kept being read through all of it.
     const r = await s.db.query<{ n: string }>('SELECT count(*) AS n FROM readings WHERE meter_id = ANY($1::text[])', [ids]);
     expect(Number(r.rows[0]!.n)).toBeGreaterThan(3);
-  }, 150_000);
+  }, 300_000);
 
   it('the device refuses a forged signature and a tampered image, and stays on its version', async () => {
     const up = await upload(encodeFirmwarePackage(signFirmware(image.subarray(0, 9000), { model: MODEL, version: '1.2.0' }, keys.privatePem)));
@@ -131,7 +131,7 @@ describe.skipIf(!HAVE_SOCAT)('firmware to serial meters through raseed edge (pty
     const refused = await eventually(async () => {
       const r = await s.commands.get(offer.reference);
       return r && r.status !== 'pending' && r.status !== 'sent' ? r : null;
-    }, 30_000);
+    }, 60_000);
     expect(refused).toMatchObject({ status: 'rejected', result: 'bad_signature' });
     pkg.signature = good;
     // The image changed after signing (the store or the path corrupted it): every chunk carries its own SHA-256, so
@@ -146,5 +146,5 @@ describe.skipIf(!HAVE_SOCAT)('firmware to serial meters through raseed edge (pty
       expect(boot.version).toBe('1.1.0');
       expect(boot.lastFailure).toBe('hash_mismatch');
     }
-  }, 150_000);
+  }, 300_000);
 });

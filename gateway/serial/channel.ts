@@ -380,8 +380,8 @@ export class SerialChannel {
    * Runs a transaction with an overall cap of `rounds` × timeoutMs (4: a readout, a token): every wait inside ends at
    * the cap at the latest. A firmware chunk takes one round per block written.
    */
-  private async bounded<T>(fn: () => Promise<T>, rounds = 4): Promise<T> {
-    this.txDeadline = Date.now() + rounds * this.cfg.timeoutMs;
+  private async bounded<T>(fn: () => Promise<T>, rounds = 4, extraMs = 0): Promise<T> {
+    this.txDeadline = Date.now() + rounds * this.cfg.timeoutMs + extraMs;
     try {
       return await fn();
     } finally {
@@ -464,7 +464,7 @@ export class SerialChannel {
     let fromMeter = true;
     const rx0 = this.link.rxBytes;
     try {
-      ack = await this.bounded(() => this.program(m.cfg, q.cmd), roundsOf(q.cmd));
+      ack = await this.bounded(() => this.program(m.cfg, q.cmd), roundsOf(q.cmd), this.wireMs(payloadBytesOf(q.cmd)));
       serialTransactions.inc({ channel: this.name, kind: 'command', outcome: 'ok' });
       this.silentTransactions = 0;
     } catch (e) {
@@ -563,6 +563,11 @@ export class SerialChannel {
     }
   }
 
+  /** Time `bytes` take on the line at the slowest rate this bus uses (its sign-on rate), ms. */
+  private wireMs(bytes: number): number {
+    return Math.ceil((bytes * 11 * 1000) / this.cfg.baudRate);
+  }
+
   /** W1 of one register value; see writeSet. */
   private write(meter: SerialMeterConfig, address: string, value: string): Promise<true | string> {
     return this.writeSet(meter, { address, values: [{ value }] });
@@ -574,7 +579,8 @@ export class SerialChannel {
     const frame = encodeCommand({ command: 'W', commandType: '1', dataSet: ds });
     // A NAK asks for the message again (it did not arrive intact): repeated up to twice.
     for (let attempt = 0; ; attempt++) {
-      await this.link.write(frame, this.cfg.timeoutMs);
+      // A firmware block is a kilobyte: its time on the wire (11 bits a character) comes on top of the timeout.
+      await this.link.write(frame, this.cfg.timeoutMs + this.wireMs(frame.length));
       const a = await this.expect(this.cfg.timeoutMs, `answer to W1 ${address}`, (e) => e.type === 'ack' || e.type === 'nak' || e.type === 'data');
       if (a.type === 'ack') return true;
       if (a.type === 'nak') { if (attempt < 2) continue; return 'nak'; }
@@ -608,6 +614,13 @@ export class SerialChannel {
 function roundsOf(cmd: SerialCommand): number {
   if (cmd.type !== 'firmwareChunk') return cmd.type === 'firmware' || cmd.type === 'firmwareInstall' ? 6 : 4;
   return 6 + Math.ceil((cmd.data.length * 3) / 4 / FW_BLOCK_BYTES);
+}
+
+/** Characters a command puts on the line beyond its framing: a firmware chunk's image bytes travel as two hex digits each. */
+function payloadBytesOf(cmd: SerialCommand): number {
+  if (cmd.type === 'firmwareChunk') return Math.ceil((cmd.data.length * 3) / 4) * 2;
+  if (cmd.type === 'firmware') return 2 * JSON.stringify({ manifest: cmd.manifest, signature: cmd.signature }).length;
+  return 0;
 }
 
 const MODE_C_RATES = Object.values(MODE_C_BAUD).sort((a, b) => a - b);
