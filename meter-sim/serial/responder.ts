@@ -348,7 +348,7 @@ export class IecBusResponder {
       if (e instanceof Iec62056Error) { error('ERR:format'); return; }
       throw e;
     }
-    this.writes.push({ address: meter.address, register: ds.address, value: ds.address === FW_OBIS.commit ? ds.values[1]?.value ?? '' : '', ack });
+    this.writes.push({ address: meter.address, register: ds.address, value: ds.address === FW_OBIS.commit ? `chunk ${ds.values[1]?.value ?? ''}` : '', ack });
     if (ack.status === 'ok') this.reply(meter, encodeAck());
     else error(`ERR:${ack.result}`);
   }
