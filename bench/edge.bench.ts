@@ -59,7 +59,7 @@ const channels = sims.map((sim) => ({ ...sim.channelConfig({ pollIntervalMs: POL
 const viaCli = process.env.EDGE_BENCH_ENTRY === 'cli';
 if (!viaCli) execFileSync(process.execPath, ['scripts/build-edge.mjs', 'dist/raseed-edge.mjs'], { stdio: 'inherit' });
 // A small box bounds the V8 heap (the young generation is what grows RSS otherwise): EDGE_BENCH_NODE_FLAGS.
-const nodeFlags = (process.env.EDGE_BENCH_NODE_FLAGS ?? '--max-semi-space-size=1 --max-old-space-size=64 --v8-pool-size=1').split(' ').filter(Boolean);
+const nodeFlags = (process.env.EDGE_BENCH_NODE_FLAGS ?? '--max-semi-space-size=1 --max-old-space-size=64 --v8-pool-size=1 --no-opt').split(' ').filter(Boolean);
 // glibc gives every thread that allocates its own malloc arena, and keeps what it once held: about 12 MiB on this agent.
 const arenas = process.env.EDGE_BENCH_MALLOC_ARENA_MAX ?? '2';
 const child = spawn(process.execPath, [...nodeFlags, ...(viaCli ? ['bin/raseed.mjs', 'edge'] : ['dist/raseed-edge.mjs'])], {
