@@ -2,16 +2,18 @@
 // forwarding, while cut off from the head end (spooling), and while draining the backlog; readings per second.
 // The head end (broker, gateway, in-memory store) and the simulated meters run in this process; the edge reaches the
 // broker through a TCP proxy here that the bench cuts and restores.
-// Env: EDGE_BENCH_ONLINE_S (default 20), EDGE_BENCH_OFFLINE_S (30), EDGE_BENCH_POLL_MS (1000), EDGE_BENCH_DRAIN (2000/s).
+// Env: EDGE_BENCH_ONLINE_S (default 20), EDGE_BENCH_OFFLINE_S (30), EDGE_BENCH_POLL_MS (1000), EDGE_BENCH_DRAIN (2000/s),
+// EDGE_BENCH_NODE_FLAGS (the node flags of docs/edge.md), EDGE_BENCH_MALLOC_ARENA_MAX (2, as docs/edge.md runs it; '' to
+// leave glibc's default of 8 arenas per core).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMeter } from '../modules/registry/index.ts';
 import type { FirmwareApi } from '../modules/firmware/index.ts';
 import { SimMeter, meterNumber, socatAvailable, startSerialMeterSim, type RunningSerialMeterSim } from '../meter-sim/index.ts';
 import { startTestStack } from '../test/support/stack.ts';
+import { cuttableProxy } from '../test/support/tcp-proxy.ts';
 
 const ONLINE_S = Number(process.env.EDGE_BENCH_ONLINE_S ?? 20);
 const OFFLINE_S = Number(process.env.EDGE_BENCH_OFFLINE_S ?? 30);
@@ -31,28 +33,6 @@ function rssMiB(pid: number): number {
   } catch {
     return NaN;
   }
-}
-
-/** A TCP proxy to the broker that can be cut (all connections dropped, new ones refused) and restored. */
-interface Proxy { port: number; cut(): void; restore(): void; close(): void }
-function cuttableProxy(target: number): Promise<Proxy> {
-  const sockets = new Set<net.Socket>();
-  let up = true;
-  const server = net.createServer((c) => {
-    if (!up) return c.destroy();
-    const b = net.connect(target, '127.0.0.1');
-    sockets.add(c).add(b);
-    c.pipe(b).pipe(c);
-    const end = () => { c.destroy(); b.destroy(); sockets.delete(c); sockets.delete(b); };
-    c.on('error', end).on('close', end);
-    b.on('error', end).on('close', end);
-  });
-  return new Promise<Proxy>((resolve) => server.listen(0, '127.0.0.1', () => resolve(<Proxy>{
-    port: (server.address() as net.AddressInfo).port,
-    cut() { up = false; for (const s of sockets) s.destroy(); sockets.clear(); },
-    restore() { up = true; },
-    close() { this.cut(); server.close(); },
-  })));
 }
 
 const s = await startTestStack({ SIM_METERS: '0', LOG_LEVEL: 'silent' });
@@ -79,11 +59,14 @@ const channels = sims.map((sim) => ({ ...sim.channelConfig({ pollIntervalMs: POL
 const viaCli = process.env.EDGE_BENCH_ENTRY === 'cli';
 if (!viaCli) execFileSync(process.execPath, ['scripts/build-edge.mjs', 'dist/raseed-edge.mjs'], { stdio: 'inherit' });
 // A small box bounds the V8 heap (the young generation is what grows RSS otherwise): EDGE_BENCH_NODE_FLAGS.
-const nodeFlags = (process.env.EDGE_BENCH_NODE_FLAGS ?? '--max-semi-space-size=1 --max-old-space-size=64').split(' ').filter(Boolean);
+const nodeFlags = (process.env.EDGE_BENCH_NODE_FLAGS ?? '--max-semi-space-size=1 --max-old-space-size=64 --v8-pool-size=1 --no-opt').split(' ').filter(Boolean);
+// glibc gives every thread that allocates its own malloc arena, and keeps what it once held: about 12 MiB on this agent.
+const arenas = process.env.EDGE_BENCH_MALLOC_ARENA_MAX ?? '2';
 const child = spawn(process.execPath, [...nodeFlags, ...(viaCli ? ['bin/raseed.mjs', 'edge'] : ['dist/raseed-edge.mjs'])], {
   env: {
     ...process.env, EDGE_ID: 'bench-edge', EDGE_PASSWORD: password, MQTT_URL: `mqtt://127.0.0.1:${proxy.port}`, EDGE_HTTP_URL: s.http,
     EDGE_SPOOL_DIR: spoolDir, SERIAL_CHANNELS: JSON.stringify(channels), EDGE_DRAIN_PER_SECOND: String(DRAIN), LOG_LEVEL: 'warn',
+    ...(arenas ? { MALLOC_ARENA_MAX: arenas } : {}),
   },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
@@ -109,7 +92,7 @@ async function phase(name: string, seconds: number, until?: () => boolean) {
 
 try {
   await sleep(3000); // the edge's start (tsx loader)
-  console.log(`raseed edge (${viaCli ? 'raseed edge via tsx' : 'dist/raseed-edge.mjs'}, node ${nodeFlags.join(' ')}): ${ids.length} serial meters on ${BUSES} pty buses, poll ${POLL_MS} ms, drain ≤ ${DRAIN}/s`);
+  console.log(`raseed edge (${viaCli ? 'raseed edge via tsx' : 'dist/raseed-edge.mjs'}, ${arenas ? `MALLOC_ARENA_MAX=${arenas} ` : ''}node ${nodeFlags.join(' ')}): ${ids.length} serial meters on ${BUSES} pty buses, poll ${POLL_MS} ms, drain ≤ ${DRAIN}/s`);
   await phase('online', ONLINE_S);
   proxy.cut();
   const before = arrived;
@@ -120,11 +103,11 @@ try {
   const expected = arrived + Math.round((OFFLINE_S * 1000 / POLL_MS) * ids.length * 0.5);
   await phase('drain', 5, () => arrived >= expected);
   await phase('after', 10);
-  console.log(`peak edge RSS ${peak} MiB (limit 100 MiB: ${peak < 100 ? 'ok' : 'OVER'}); readings reaching the head end while cut off: ${offlineArrivals}`);
+  console.log(`peak edge RSS ${peak} MiB (limit 100 MiB: ${peak < 100 ? 'ok' : 'OVER'}; aim 70 MiB: ${peak < 70 ? 'ok' : 'over'}); readings reaching the head end while cut off: ${offlineArrivals}`);
 } finally {
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
-  proxy.close();
+  await proxy.close();
   for (const sim of sims) await sim.stop();
   await s.stop();
   rmSync(spoolDir, { recursive: true, force: true });

@@ -9,15 +9,18 @@
 // past records the broker acknowledged, so a crash re-sends (the head end keeps a reading once: meter + timestamp)
 // and loses nothing.
 //
-// Commands for its meters (tokens, relay, time sync) arrive on their command topics and go to the meter's bus in
-// programming mode; the meter's ack goes back through the spool. A redelivered command (same reference) is not
-// applied twice: the edge answers with the ack it already has, or waits for the one in progress.
+// Commands for its meters (tokens, relay, time sync, and the firmware offer, chunks and install) arrive on their
+// command topics and go to the meter's bus in programming mode; the meter's ack goes back through the spool. A
+// redelivered command (same reference) is not applied twice: the edge answers with the ack it already has, or waits
+// for the one in progress; one the bus could not deliver is tried again when the head end sends it again.
 //
 // Remote configuration and clock: with an HTTP URL, the agent polls GET /api/v1/edge/config with its own
 // credentials (poll interval, serial channels, drain rate) and measures its clock against the head end's.
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import mqtt, { type MqttClient } from 'mqtt';
 import { CommandEnvelope, decodePayload, meterTopic, parseMeterTopic, type CommandAck, type MeterTopicKind } from '../protocols/index.ts';
-import { DiskSpool, SpoolClosedError, startSerialChannels, type IngestOutcome, type RunningSerialChannels, type SerialBinding, type SerialChannelInput } from '../gateway/index.ts';
+import { DiskSpool, SpoolClosedError, parseSerialCommand, startSerialChannels, type IngestOutcome, type RunningSerialChannels, type SerialBinding, type SerialChannelInput } from '../gateway/index.ts';
 import type { Logger } from '../platform/index.ts';
 
 export interface EdgeAgentOptions {
@@ -63,6 +66,36 @@ export interface EdgeStats {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * GET of a JSON document with node:http(s), not fetch: fetch is undici, whose HTTP parser is WebAssembly, and compiling
+ * it took a 30 MiB malloc peak on the first request (glibc keeps most of it): a third of the agent's memory.
+ */
+function getJson(url: string, authorization: string, timeoutMs: number): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const get = url.startsWith('https:') ? httpsGet : httpGet;
+    const req = get(url, { headers: { authorization, accept: 'application/json' }, timeout: timeoutMs }, (res) => {
+      const parts: Buffer[] = [];
+      let size = 0;
+      res.on('data', (d: Buffer) => {
+        size += d.length;
+        if (size > 4 * 1024 * 1024) { req.destroy(new Error(`${url}: answer over 4 MiB`)); return; }
+        parts.push(d);
+      });
+      res.on('end', () => {
+        const text = Buffer.concat(parts).toString('utf8');
+        try {
+          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
+        } catch {
+          reject(new Error(`${url} answered ${res.statusCode} with a body that is not JSON`));
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${url}: no answer within ${timeoutMs} ms`)));
+    req.on('error', reject);
+  });
+}
 
 export class EdgeAgent {
   private spool!: DiskSpool;
@@ -159,6 +192,8 @@ export class EdgeAgent {
   private connect(): void {
     const client = mqtt.connect(this.o.mqttUrl, {
       clientId: this.username, username: this.username, password: this.o.password, clean: false, reconnectPeriod: 1000, connectTimeout: 10_000, keepalive: 30,
+      // No table of 65,536 preencoded packet ids (mqtt-packet's number cache): 6 MiB of heap on a small box.
+      writeCache: false,
     });
     this.client = client;
     // Offline for days retries every second: log the first error, then at most once a minute.
@@ -208,13 +243,19 @@ export class EdgeAgent {
       await this.accept(t.meterId, 'acks', { v: 1, ref, ts: this.now(), status: 'failed', result: 'unknown_meter', detail: `meter ${t.meterId} is on no serial channel of edge ${this.o.edgeId}` });
       return;
     }
-    this.inProgress.add(ref);
-    try {
-      await serial.send(t.meterId, env.value); // the ack comes back through the sink (accept 'acks')
-    } catch (err) {
-      this.inProgress.delete(ref);
-      this.o.logger.warn({ err, meter: t.meterId, ref }, 'edge: command could not be queued');
+    const cmd = parseSerialCommand(env.value);
+    if (!cmd.ok) {
+      // A kind the serial register profile cannot carry: answered as the meter would, through the spool.
+      await this.accept(t.meterId, 'acks', { v: 1, ref, ts: this.now(), status: 'rejected', result: cmd.result, detail: cmd.detail });
+      return;
     }
+    this.inProgress.add(ref);
+    // The meter's answer comes back through the sink (accept 'acks'), which remembers it for redeliveries. When the bus
+    // could not reach the meter (port gone, timeout) there is no answer: the reference is free again, so the head
+    // end's next delivery of the same command (after its back-off) is carried out.
+    serial.deliver(t.meterId, cmd.cmd)
+      .catch((err: unknown) => this.o.logger.warn({ err, meter: t.meterId, ref }, 'edge: command could not be carried out'))
+      .finally(() => this.inProgress.delete(ref));
   }
 
   /** 'lost' when the link to the head end drops (or the agent stops); cancel() detaches the watch. */
@@ -310,13 +351,10 @@ export class EdgeAgent {
   async pollConfig(): Promise<void> {
     if (!this.o.httpUrl) return;
     const t0 = Date.now();
-    const res = await fetch(`${this.o.httpUrl.replace(/\/$/, '')}/api/v1/edge/config`, {
-      headers: { authorization: `Basic ${Buffer.from(`${this.username}:${this.o.password}`).toString('base64')}` },
-      signal: AbortSignal.timeout(10_000),
-    });
+    const res = await getJson(`${this.o.httpUrl.replace(/\/$/, '')}/api/v1/edge/config`, `Basic ${Buffer.from(`${this.username}:${this.o.password}`).toString('base64')}`, 10_000);
     const t1 = Date.now();
     if (res.status !== 200) throw new Error(`GET /api/v1/edge/config answered ${res.status}`);
-    const body = await res.json() as { configVersion: number; config: { pollIntervalMs?: number; channels?: SerialChannelInput[]; drainPerSecond?: number }; serverTime: number };
+    const body = res.body as { configVersion: number; config: { pollIntervalMs?: number; channels?: SerialChannelInput[]; drainPerSecond?: number }; serverTime: number };
     const offset = Math.round(body.serverTime + (t1 - t0) / 2 - t1);
     this.stats.clockOffsetMs = offset;
     if (Math.abs(offset) > 2000) this.o.logger.warn({ offsetMs: offset }, 'edge: local clock differs from the head end; meters keep their own clocks (send them timeSync)');

@@ -129,6 +129,11 @@ export class SimBootloader {
     }
   }
 
+  /** Chunks of the offered image held from the start without a gap (the serial status register shows it). */
+  get held(): number {
+    return this.have();
+  }
+
   /** Chunks held from the start without a gap: where a resumed download continues. */
   private have(): number {
     const d = this.download;

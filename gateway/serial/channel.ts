@@ -6,12 +6,14 @@
 // device node vanished) every poll that falls due counts as failed in the same way, so the meters behind a vanished
 // port go offline like silent ones, and come back online with their next good readout.
 import type { Logger } from '../../platform/index.ts';
-import type { CommandAck, MeterCommand, TelemetryReading } from '../../protocols/index.ts';
+import type { CommandAck, TelemetryReading } from '../../protocols/index.ts';
 import {
-  Iec62056Error, OBIS, RELAY_DIGIT, encodeAck, encodeBreak, encodeNak, encodeOptionSelect, encodePassword, encodeRead, encodeSignOn, encodeWrite,
+  Iec62056Error, OBIS, RELAY_DIGIT, encodeAck, encodeBreak, encodeCommand, encodeNak, encodeOptionSelect, encodePassword, encodeRead, encodeSignOn,
   epochMsToClock, findDataSet, isErrorMessage, parseTokenResult, readingFromDataSets, relayStateOf, MODE_C_BAUD,
-  type DataFrame, type IdentificationFrame, type Iec62056Event,
+  FW_BLOCK_BYTES, FW_OBIS, encodeFirmwareBlocks, encodeFirmwareCommit, encodeFirmwareInstall, encodeFirmwareOffer, parseFirmwareStatus,
+  type DataFrame, type DataSet, type IdentificationFrame, type Iec62056Event,
 } from '../../protocols/index.ts';
+import type { SerialCommand } from './commands.ts';
 import type { SerialChannelConfig, SerialMeterConfig } from './config.ts';
 import { SerialLink, SerialLinkError, type SerialBinding } from './link.ts';
 import { serialDuplicates, serialPortLost, serialPortOpen, serialTransactions } from './metrics.ts';
@@ -59,7 +61,7 @@ interface MeterSlot {
 
 interface QueuedCommand {
   meterId: string;
-  cmd: MeterCommand;
+  cmd: SerialCommand;
   queuedAt: number;
   resolve: (ack: CommandAck) => void;
   done: Promise<CommandAck>;
@@ -148,7 +150,7 @@ export class SerialChannel {
   }
 
   /** Queues a command for a meter of this channel; resolves with the meter's answer mapped to a CommandAck. */
-  deliver(meterId: string, cmd: MeterCommand): Promise<CommandAck> {
+  deliver(meterId: string, cmd: SerialCommand): Promise<CommandAck> {
     const done = this.acked.get(`${meterId}\u0000${cmd.ref}`);
     if (done) return Promise.resolve(done); // redelivery of a command already answered: same ack, applied once
     if (!this.meters.has(meterId)) return Promise.resolve(this.ack(cmd, 'failed', 'unknown_meter', `meter ${meterId} is not on ${this.name}`));
@@ -338,7 +340,7 @@ export class SerialChannel {
     for (;;) {
       const left = deadline - Date.now();
       const ev = left > 0 ? await this.link.next(left) : null;
-      if (!ev) throw new SerialTransactionError('timeout', deadline === this.txDeadline ? `transaction exceeded ${4 * this.cfg.timeoutMs} ms waiting for ${what}` : `no ${what} within ${timeoutMs} ms`);
+      if (!ev) throw new SerialTransactionError('timeout', deadline === this.txDeadline ? `transaction exceeded its time waiting for ${what}` : `no ${what} within ${timeoutMs} ms`);
       if (ev.type === 'error') {
         if (skipErrors) continue;
         return ev;
@@ -374,9 +376,12 @@ export class SerialChannel {
     }
   }
 
-  /** Runs a transaction with an overall cap of 4 × timeoutMs: every wait inside ends at the cap at the latest. */
-  private async bounded<T>(fn: () => Promise<T>): Promise<T> {
-    this.txDeadline = Date.now() + 4 * this.cfg.timeoutMs;
+  /**
+   * Runs a transaction with an overall cap of `rounds` × timeoutMs (4: a readout, a token): every wait inside ends at
+   * the cap at the latest. A firmware chunk takes one round per block written.
+   */
+  private async bounded<T>(fn: () => Promise<T>, rounds = 4, extraMs = 0): Promise<T> {
+    this.txDeadline = Date.now() + rounds * this.cfg.timeoutMs + extraMs;
     try {
       return await fn();
     } finally {
@@ -433,7 +438,7 @@ export class SerialChannel {
 
   // ---------- commands ----------
 
-  private ack(cmd: MeterCommand, status: CommandAck['status'], result: string, detail?: string): CommandAck {
+  private ack(cmd: SerialCommand, status: CommandAck['status'], result: string, detail?: string): CommandAck {
     return { v: 1, ref: cmd.ref, ts: Date.now(), status, result: result.slice(0, 64), ...(detail ? { detail: detail.slice(0, 256) } : {}) };
   }
 
@@ -459,7 +464,7 @@ export class SerialChannel {
     let fromMeter = true;
     const rx0 = this.link.rxBytes;
     try {
-      ack = await this.bounded(() => this.program(m.cfg, q.cmd));
+      ack = await this.bounded(() => this.program(m.cfg, q.cmd), roundsOf(q.cmd), this.wireMs(payloadBytesOf(q.cmd)));
       serialTransactions.inc({ channel: this.name, kind: 'command', outcome: 'ok' });
       this.silentTransactions = 0;
     } catch (e) {
@@ -478,7 +483,7 @@ export class SerialChannel {
   }
 
   /** Programming mode: sign-on with option select 1, P0 from the meter, P1 password, W1/R1 per the Raseed profile, B0. */
-  private async program(meter: SerialMeterConfig, cmd: MeterCommand): Promise<CommandAck> {
+  private async program(meter: SerialMeterConfig, cmd: SerialCommand): Promise<CommandAck> {
     const t = this.cfg.timeoutMs;
     await this.signOn(meter, 'programming');
     await this.expect(t, 'password operand (P0)', (e) => e.type === 'command' && e.command === 'P', true);
@@ -512,17 +517,70 @@ export class SerialChannel {
         ack = wt === true ? this.ack(cmd, 'ok', 'synced') : this.ack(cmd, 'rejected', wt, 'clock write refused by the meter');
         break;
       }
+      case 'firmware':
+      case 'firmwareChunk':
+      case 'firmwareInstall':
+        ack = await this.firmware(meter, cmd);
+        break;
     }
     try { await this.link.write(encodeBreak(), t); } catch {}
     await this.restoreBaud();
     return ack;
   }
 
+  /**
+   * Firmware to a serial meter (protocols/iec62056/firmware.ts): the offer (C.60.1), a chunk as blocks (C.60.2) closed
+   * by its SHA-256 (C.60.3), the install (C.60.4); the bootloader's status (C.60.0) gives what the head end needs to
+   * resume (have=N) and the version running. The meter verifies; this side only carries. Status and result follow
+   * the MQTT bootloader's: a chunk refused for its hash is 'failed' (sent again), an install that fails is 'failed'.
+   */
+  private async firmware(meter: SerialMeterConfig, cmd: Extract<SerialCommand, { type: 'firmware' | 'firmwareChunk' | 'firmwareInstall' }>): Promise<CommandAck> {
+    const status = async () => parseFirmwareStatus(await this.read(meter, FW_OBIS.status));
+    switch (cmd.type) {
+      case 'firmware': {
+        const w = await this.writeSet(meter, encodeFirmwareOffer({ firmwareId: cmd.firmwareId, manifest: cmd.manifest, signature: cmd.signature }));
+        if (w !== true) return this.ack(cmd, 'rejected', w, 'firmware offer refused by the meter');
+        const st = await status();
+        return this.ack(cmd, 'ok', 'offered', `have=${st.have} model=${st.model} version=${st.version}`);
+      }
+      case 'firmwareChunk': {
+        const data = Buffer.from(cmd.data, 'base64');
+        for (const block of encodeFirmwareBlocks(cmd.index, data)) {
+          const w = await this.writeSet(meter, block);
+          if (w !== true) return this.ack(cmd, 'failed', w, `block of chunk ${cmd.index} refused by the meter`);
+        }
+        const w = await this.writeSet(meter, encodeFirmwareCommit({ firmwareId: cmd.firmwareId, index: cmd.index, sha256: cmd.sha256 }));
+        if (w !== true) return this.ack(cmd, w === 'chunk_hash' ? 'failed' : 'rejected', w, `chunk ${cmd.index} refused by the meter`);
+        const st = await status();
+        return this.ack(cmd, 'ok', 'chunk', `have=${st.have}`);
+      }
+      case 'firmwareInstall': {
+        const w = await this.writeSet(meter, encodeFirmwareInstall(cmd.firmwareId));
+        const st = await status();
+        if (w !== true) return this.ack(cmd, 'failed', w, `install refused by the meter; running version=${st.version}`);
+        return this.ack(cmd, 'ok', 'updated', `version=${st.version}`);
+      }
+    }
+  }
+
+  /** Time `bytes` take on the line at the slowest rate this bus uses (its sign-on rate), ms. */
+  private wireMs(bytes: number): number {
+    return Math.ceil((bytes * 11 * 1000) / this.cfg.baudRate);
+  }
+
+  /** W1 of one register value; see writeSet. */
+  private write(meter: SerialMeterConfig, address: string, value: string): Promise<true | string> {
+    return this.writeSet(meter, { address, values: [{ value }] });
+  }
+
   /** W1; true if the meter acknowledged, else its error text (without `ERR:`) or 'nak'. */
-  private async write(meter: SerialMeterConfig, address: string, value: string): Promise<true | string> {
+  private async writeSet(meter: SerialMeterConfig, ds: DataSet): Promise<true | string> {
+    const address = ds.address;
+    const frame = encodeCommand({ command: 'W', commandType: '1', dataSet: ds });
     // A NAK asks for the message again (it did not arrive intact): repeated up to twice.
     for (let attempt = 0; ; attempt++) {
-      await this.link.write(encodeWrite(address, value), this.cfg.timeoutMs);
+      // A firmware block is a kilobyte: its time on the wire (11 bits a character) comes on top of the timeout.
+      await this.link.write(frame, this.cfg.timeoutMs + this.wireMs(frame.length));
       const a = await this.expect(this.cfg.timeoutMs, `answer to W1 ${address}`, (e) => e.type === 'ack' || e.type === 'nak' || e.type === 'data');
       if (a.type === 'ack') return true;
       if (a.type === 'nak') { if (attempt < 2) continue; return 'nak'; }
@@ -550,6 +608,19 @@ export class SerialChannel {
       return ds;
     }
   }
+}
+
+/** Time a command's transaction may take, in timeouts: sign-on and a few writes, or one per block of a firmware chunk. */
+function roundsOf(cmd: SerialCommand): number {
+  if (cmd.type !== 'firmwareChunk') return cmd.type === 'firmware' || cmd.type === 'firmwareInstall' ? 6 : 4;
+  return 6 + Math.ceil((cmd.data.length * 3) / 4 / FW_BLOCK_BYTES);
+}
+
+/** Characters a command puts on the line beyond its framing: a firmware chunk's image bytes travel as two hex digits each. */
+function payloadBytesOf(cmd: SerialCommand): number {
+  if (cmd.type === 'firmwareChunk') return Math.ceil((cmd.data.length * 3) / 4) * 2;
+  if (cmd.type === 'firmware') return 2 * JSON.stringify({ manifest: cmd.manifest, signature: cmd.signature }).length;
+  return 0;
 }
 
 const MODE_C_RATES = Object.values(MODE_C_BAUD).sort((a, b) => a - b);

@@ -4,3 +4,4 @@ export { SerialChannelConfig, SerialChannelsConfig, SerialMeterConfig, SerialCon
 export { SerialChannel, SerialTransactionError, type SerialSink, type SerialChannelOptions, type MeterStats } from './channel.ts';
 export { SerialLink, SerialLinkError, defaultBinding, type SerialBinding, type SerialLinkOptions } from './link.ts';
 export { startSerialChannels, serialCommandTransport, serialSink, routeCommands, type SerialCommandTransport, type StartSerialChannelsOptions, type RunningSerialChannels } from './service.ts';
+export { SerialFirmwareCommand, parseSerialCommand, type SerialCommand } from './commands.ts';

@@ -118,6 +118,8 @@ export class SerialLink extends EventEmitter {
       parity: this.o.parity,
       stopBits: this.o.stopBits,
       autoOpen: false,
+      // Read pool per port (default 64 KiB): a meter's answer is a few hundred bytes, and an edge has many ports.
+      highWaterMark: 4096,
     } as OpenOptions);
     port.on('error', (err: Error) => { if (gen === this.generation) this.lost(`error: ${err.message}`); });
     port.on('close', () => { if (gen === this.generation) this.lost('closed'); });

@@ -127,7 +127,9 @@ describe('serial channels (binding-mock)', () => {
     expect(pipeline.seqs('A')).toEqual([]);
     expect(pipeline.seqs('B')).toEqual([]);
     const ch = running.channels[0]!;
-    expect(ch.stats('A')!.lastError).toMatch(/no identification within 100 ms/);
+    // A is silent; on a loaded machine B's late identification can land inside A's sign-on, and A then fails at the
+    // data block instead: either way within its own timeout.
+    expect(ch.stats('A')!.lastError).toMatch(/no (identification|data block) within 100 ms/);
     expect(ch.stats('A')!.consecutiveFailures).toBeGreaterThanOrEqual(1);
     // B's late answers arrive during other transactions: they must not be taken for C's readings.
     expect(new Set(pipeline.seqs('C')).size).toBe(pipeline.seqs('C').length);

@@ -1,18 +1,19 @@
 // Serial channels started from configuration, their sink (pipeline or the gateway's Ingest), and the command
 // transport that reaches serial meters through programming mode.
 import type { Logger } from '../../platform/index.ts';
-import { MeterCommand, type CommandAck, type CommandEnvelope, type TelemetryReading } from '../../protocols/index.ts';
+import type { CommandAck, CommandEnvelope, TelemetryReading } from '../../protocols/index.ts';
 import type { Ingest } from '../ingest.ts';
 import type { CommandTransport } from '../mqtt.ts';
 import type { TelemetryPipeline } from '../pipeline.ts';
 import { SerialChannel, type SerialSink } from './channel.ts';
+import { parseSerialCommand, type SerialCommand } from './commands.ts';
 import { SerialChannelsConfig, SerialConfigError, type SerialChannelInput } from './config.ts';
 import type { SerialBinding } from './link.ts';
 
 /** Commands to serial meters: `deliver` resolves with the meter's answer; `send` fits the gateway's CommandTransport. */
 export interface SerialCommandTransport {
   canDeliver(meterId: string): boolean;
-  deliver(meterId: string, cmd: MeterCommand): Promise<CommandAck>;
+  deliver(meterId: string, cmd: SerialCommand): Promise<CommandAck>;
   /** Queues the command and resolves at once; the ack arrives through the sink (ingest 'acks' / onAck). */
   send(meterId: string, cmd: CommandEnvelope): Promise<void>;
 }
@@ -93,13 +94,14 @@ export function serialCommandTransport(channels: SerialChannel[]): SerialCommand
     async send(id, cmd) {
       const c = byMeter(id);
       if (!c) throw new SerialConfigError(`meter ${id} is on no serial channel`);
-      const known = MeterCommand.safeParse(cmd);
-      if (!known.success) {
-        // A kind the serial register profile has no register for: the meter's answer is a rejection, as a meter's would be.
-        await c.refuse(id, { v: 1, ref: cmd.ref, ts: Date.now(), status: 'rejected', result: 'unsupported', detail: `serial meters do not take ${cmd.type} commands` });
+      const known = parseSerialCommand(cmd);
+      if (!known.ok) {
+        // A kind the serial register profile has no register for (or a body it cannot carry): the meter's answer is a
+        // rejection, as a meter's would be.
+        await c.refuse(id, { v: 1, ref: cmd.ref, ts: Date.now(), status: 'rejected', result: known.result, detail: known.detail });
         return;
       }
-      void t.deliver(id, known.data); // the ack reaches the sink when the meter has answered
+      void t.deliver(id, known.cmd); // the ack reaches the sink when the meter has answered
     },
   };
   return t;

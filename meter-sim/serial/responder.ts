@@ -3,9 +3,11 @@
 // behaviour (registers, credit, tokens, relay) comes from a model such as the simulator's SimMeter.
 import type { CommandAck, MeterCommand, MeterEvent, RelayState, TelemetryReading, TokenResult } from '../../protocols/index.ts';
 import {
-  OBIS, RELAY_DIGIT, dataSetsFromReading, encodeAck, encodeCommand, encodeDataBlock, encodeErrorMessage, encodeIdentification,
-  encodeNak, encodeTokenResult, whToEnergy, type CommandFrame, type DataSet, type Iec62056Event,
+  FW_OBIS, Iec62056Error, OBIS, RELAY_DIGIT, dataSetsFromReading, encodeAck, encodeCommand, encodeDataBlock, encodeErrorMessage, encodeFirmwareStatus,
+  encodeIdentification, encodeNak, encodeTokenResult, parseFirmwareBlock, parseFirmwareCommit, parseFirmwareInstall, parseFirmwareOffer, whToEnergy,
+  type CommandFrame, type DataSet, type Iec62056Event,
 } from '../../protocols/index.ts';
+import type { SimBootloader } from '../firmware.ts';
 
 /** What the serial server needs from a meter model (the simulator's SimMeter fits). */
 export interface SerialMeterModel {
@@ -35,7 +37,12 @@ export interface SimSerialMeter {
    */
   reactionMs?: number;
   serialNumber?: string;
+  /** Two-slot bootloader (meter-sim/firmware.ts) reached through registers C.60.x; none: firmware writes are refused. */
+  bootloader?: SimBootloader;
 }
+
+/** Largest chunk a simulated meter assembles from C.60.2 blocks (the manifest's chunk size is at most 64 KiB). */
+const MAX_CHUNK_BYTES = 65_536;
 
 /** Faults on demand, per meter address. */
 export type SerialFault =
@@ -76,6 +83,8 @@ export class IecBusResponder {
   private readonly meters: SimSerialMeter[];
   private readonly faults = new Map<string, { fault: SerialFault; left: number }>();
   private readonly lastToken = new Map<string, LastToken>();
+  /** The chunk each meter is receiving in blocks (C.60.2) until its end (C.60.3). */
+  private readonly partialChunk = new Map<string, { index: number; parts: Buffer[]; size: number }>();
   private chain: Promise<unknown> = Promise.resolve();
   private refCounter = 0;
   private busy = 0;
@@ -236,6 +245,10 @@ export class IecBusResponder {
     if (!s.authed) { error('ERR:password'); return; }
     const ds = f.dataSet;
     const value = ds?.values[0]?.value ?? '';
+    if ((f.command === 'W' || f.command === 'R') && f.commandType === '1' && ds?.address.startsWith('C.60.')) {
+      this.firmware(meter, f.command, ds, now);
+      return;
+    }
     if (f.command === 'W' && f.commandType === '1' && ds) {
       const ref = `serial-${now}-${++this.refCounter}`;
       let cmd: MeterCommand | null = null;
@@ -283,6 +296,61 @@ export class IecBusResponder {
       return;
     }
     error('ERR:command');
+  }
+
+  /** Firmware registers C.60.x (protocols/iec62056/firmware.ts) on the meter's bootloader, which verifies everything. */
+  private firmware(meter: SimSerialMeter, command: 'W' | 'R', ds: DataSet, now: number): void {
+    const error = (text: string): void => this.reply(meter, encodeErrorMessage(text.slice(0, 60)));
+    const boot = meter.bootloader;
+    if (!boot) { error('ERR:register'); return; }
+    if (command === 'R') {
+      if (ds.address !== FW_OBIS.status) { error('ERR:register'); return; }
+      this.reply(meter, encodeDataBlock([encodeFirmwareStatus({ model: boot.model, version: boot.version, have: boot.held })], { complete: false }));
+      return;
+    }
+    const ref = `serial-fw-${now}-${++this.refCounter}`;
+    let ack: CommandAck;
+    try {
+      switch (ds.address) {
+        case FW_OBIS.offer: {
+          const o = parseFirmwareOffer(ds);
+          ack = boot.handleCommand({ v: 1, ref, type: 'firmware', firmwareId: o.firmwareId, manifest: o.manifest, signature: o.signature }, now);
+          break;
+        }
+        case FW_OBIS.block: {
+          const b = parseFirmwareBlock(ds);
+          let p = this.partialChunk.get(meter.address);
+          if (b.offset === 0 || !p || p.index !== b.index) p = { index: b.index, parts: [], size: 0 };
+          if (b.offset !== p.size) { error('ERR:block_offset'); return; }
+          if (p.size + b.data.length > MAX_CHUNK_BYTES) { error('ERR:chunk_size'); return; }
+          p.parts.push(b.data);
+          p.size += b.data.length;
+          this.partialChunk.set(meter.address, p);
+          this.reply(meter, encodeAck());
+          return;
+        }
+        case FW_OBIS.commit: {
+          const c = parseFirmwareCommit(ds);
+          const p = this.partialChunk.get(meter.address);
+          if (!p || p.index !== c.index) { error('ERR:no_blocks'); return; }
+          this.partialChunk.delete(meter.address);
+          ack = boot.handleCommand({ v: 1, ref, type: 'firmwareChunk', firmwareId: c.firmwareId, index: c.index, sha256: c.sha256, data: Buffer.concat(p.parts).toString('base64') }, now);
+          break;
+        }
+        case FW_OBIS.install:
+          ack = boot.handleCommand({ v: 1, ref, type: 'firmwareInstall', firmwareId: parseFirmwareInstall(ds).firmwareId }, now);
+          break;
+        default:
+          error('ERR:register');
+          return;
+      }
+    } catch (e) {
+      if (e instanceof Iec62056Error) { error('ERR:format'); return; }
+      throw e;
+    }
+    this.writes.push({ address: meter.address, register: ds.address, value: ds.address === FW_OBIS.commit ? `chunk ${ds.values[1]?.value ?? ''}` : '', ack });
+    if (ack.status === 'ok') this.reply(meter, encodeAck());
+    else error(`ERR:${ack.result}`);
   }
 }
 

@@ -6,3 +6,4 @@ export * from './dataset.ts';
 export * from './messages.ts';
 export * from './parser.ts';
 export * from './profile.ts';
+export * from './firmware.ts';
