@@ -115,7 +115,7 @@ function phaseClocks(stack: RunningStack) {
   const final = ['accepted', 'rejected', 'failed'];
   const topups = (stack.modules.prepaid!.api as { topups: object }).topups;
   wrap(topups, 'topUp', (req: { meterId: string }) => stamp(req.meterId, 'in'));
-  wrap(topups, 'advance', (_ref: string, m?: { id: string }) => stamp(m?.id, 'paid'));
+  wrap(topups, 'advance', (_ref: string, basis?: { meter?: { id: string } }) => stamp(basis?.meter?.id, 'paid'));
   wrap(topups, 'vend', undefined, (rec: { meterId: string } | null) => stamp(rec?.meterId, 'vended'));
   wrap(stack.transport!, 'send', (meterId: string) => stamp(meterId, 'publish'), (_r, meterId: string) => stamp(meterId, 'puback'));
   wrap(stack.commands, 'onAck', (meterId: string) => stamp(meterId, 'ack'));
