@@ -6,6 +6,11 @@
 // A counting wrapper on the Db prints the statements and round trips (statements + BEGIN/COMMIT) per top-up
 // and, for the lone subscriber, the statements one by one. Counts include the stack's background work in
 // that window (command sweep, readings): SIM_INTERVAL is 60 s to keep it small.
+// Beside each phase: CPU milliseconds per top-up of this process (process.cpuUsage) and of the PostgreSQL server
+// (its backends, from /proc), event-loop delay, the load average, and the median / 90th percentile of each step of a
+// top-up (phaseClocks below: HTTP in with the sign-in check, payment, vend, publish, the meter's answer, apply, wake,
+// audit, answer). BENCH_PROFILE=dir writes a CPU profile of each 100-subscriber phase; BENCH_PGSS=1 prints the
+// server's own time per statement (pg_stat_statements must be preloaded: a scratch server at RASEED_BENCH_PG_URL).
 //   npm run bench topup        BENCH_SUBSCRIBERS=100 BENCH_ROUNDS=3 BENCH_SOLO=30 BENCH_STORES=embedded,postgres,pglite
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -159,7 +164,8 @@ async function pgCpu(db: Db, embedded: boolean): Promise<() => Promise<number | 
   const before = new Map((await pids()).map((p) => [p, ticks(p)]));
   return async () => {
     let sum = 0;
-    for (const p of new Set([...before.keys(), ...(await pids())])) sum += ticks(p) - (before.get(p) ?? 0);
+    // A backend that ended in between took its CPU time with it (counted as nothing, never as less than nothing).
+    for (const p of new Set([...before.keys(), ...(await pids())])) sum += Math.max(0, ticks(p) - (before.get(p) ?? 0));
     return sum / 100;
   };
 }
