@@ -89,7 +89,7 @@ function countDb(db: Db) {
  *   puback   the broker took it (QoS 1)
  *   ack      the meter's answer reached the gateway (broker → meter decodes the token → answer → broker → ingest)
  *   applied  the top-up is recorded accepted (committed)
- *   woke     the waiting request (waitFinal) resolved
+ *   woke     the service answered (topUp resolved: after the meter's answer when the request waits for it)
  *   audited  the audit record is written
  *   answered the client has the answer
  */
@@ -119,7 +119,7 @@ function phaseClocks(stack: RunningStack) {
   };
   const final = ['accepted', 'rejected', 'failed'];
   const topups = (stack.modules.prepaid!.api as { topups: object }).topups;
-  wrap(topups, 'topUp', (req: { meterId: string }) => stamp(req.meterId, 'in'));
+  wrap(topups, 'topUp', (req: { meterId: string }) => stamp(req.meterId, 'in'), (res: { record: { meterId: string } }) => stamp(res.record.meterId, 'woke'));
   wrap(topups, 'advance', (_ref: string, basis?: { meter?: { id: string } }) => stamp(basis?.meter?.id, 'paid'));
   wrap(topups, 'vend', undefined, (rec: { meterId: string } | null) => stamp(rec?.meterId, 'vended'));
   wrap(stack.transport!, 'send', (meterId: string) => stamp(meterId, 'publish'), (_r, meterId: string) => stamp(meterId, 'puback'));
@@ -137,11 +137,20 @@ function phaseClocks(stack: RunningStack) {
     /** Median and 90th percentile of each step (ms), over the top-ups since the last call. */
     take(): { step: string; p50: number; p90: number }[] {
       const out = [];
-      for (let i = 1; i < MARKS.length; i++) {
-        const a = MARKS[i - 1]!, b = MARKS[i]!;
-        const xs = done.filter((t) => t[a] !== undefined && t[b] !== undefined).map((t) => Math.max(0, t[b]! - t[a]!));
-        if (xs.length) out.push({ step: `${a}→${b}`, p50: pct(xs, 50), p90: pct(xs, 90) });
+      // Each mark against the one before it that was reached (a replay, say, passes no vend).
+      const steps = new Map<string, number[]>();
+      for (const t of done) {
+        let prev: Mark | null = null;
+        for (const m of MARKS) {
+          if (t[m] === undefined) continue;
+          if (prev) {
+            const k = `${prev}→${m}`;
+            steps.set(k, [...(steps.get(k) ?? []), Math.max(0, t[m]! - t[prev]!)]);
+          }
+          prev = m;
+        }
       }
+      for (const [step, xs] of steps) out.push({ step, p50: pct(xs, 50), p90: pct(xs, 90) });
       done = [];
       return out;
     },
