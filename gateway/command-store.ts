@@ -65,12 +65,14 @@ export async function dueCommands(q: Queryable, now: number, meterId?: string, l
   return r.rows.map(toRecord);
 }
 
-export async function markSent(q: Queryable, reference: string, now: number, nextAttemptAt: number): Promise<void> {
-  await q.query(
+/** Records a (re)send; returns the record as it now stands, or null when it was no longer open (the meter had already answered). */
+export async function markSent(q: Queryable, reference: string, now: number, nextAttemptAt: number): Promise<CommandRecord | null> {
+  const r = await q.query<Row>(
     `UPDATE commands SET status = 'sent', attempts = attempts + 1, sent_at_ms = coalesce(sent_at_ms, $2), next_attempt_ms = $3
-     WHERE reference = $1 AND status IN ('pending', 'sent')`,
+     WHERE reference = $1 AND status IN ('pending', 'sent') RETURNING *`,
     [reference, now, nextAttemptAt],
   );
+  return r.rows[0] ? toRecord(r.rows[0]) : null;
 }
 
 /** Records the end of a command once; returns the record if this call ended it (a duplicate ack changes nothing). */

@@ -41,6 +41,11 @@ export interface IssueOptions {
   ttlMs?: number;
   /** Use this reference (e.g. the top-up's own), otherwise a new C-reference. */
   reference?: string;
+  /**
+   * Store the record only; the caller sends it with dispatch() once its own state says the command exists (so the
+   * meter's answer can never come first). Should the caller die before that, the sweep sends it after the first back-off.
+   */
+  deferSend?: boolean;
 }
 
 export interface CommandServiceOptions {
@@ -130,11 +135,16 @@ export class CommandService extends EventEmitter<CommandEvents> {
       reason: o.reason ?? null,
       note: o.note ?? null,
       createdAt: now,
-      nextAttemptAt: now,
+      nextAttemptAt: o.deferSend ? now + this.o.baseBackoffMs : now,
       expiresAt: now + (o.ttlMs ?? 24 * 3600_000),
     });
-    await this.send(rec);
-    return (await getCommand(this.o.db, rec.reference)) ?? rec;
+    if (o.deferSend) return rec;
+    return this.dispatch(rec);
+  }
+
+  /** Sends a stored command now (see IssueOptions.deferSend); returns it as it then stands (sent, answered, or as it was when the meter is offline). */
+  async dispatch(rec: CommandRecord): Promise<CommandRecord> {
+    return (await this.send(rec)) ?? (await getCommand(this.o.db, rec.reference)) ?? rec;
   }
 
   get(reference: string): Promise<CommandRecord | null> {
@@ -157,20 +167,22 @@ export class CommandService extends EventEmitter<CommandEvents> {
     return Math.min(this.o.maxBackoffMs, this.o.baseBackoffMs * 2 ** Math.max(0, attempts));
   }
 
-  private async send(rec: CommandRecord): Promise<void> {
+  /** Publishes a command and records the send; returns the record as it now stands, or null when nothing was recorded. */
+  private async send(rec: CommandRecord): Promise<CommandRecord | null> {
     const t = this.o.transport;
-    if (!t) return;
+    if (!t) return null;
     const online = this.o.isOnline?.(rec.meterId);
     const now = this.now();
-    if (online === false) return; // delivered when the meter comes back
+    if (online === false) return null; // delivered when the meter comes back
     try {
       await t.send(rec.meterId, this.wire(rec));
-      const nextAttemptAt = now + this.backoff(rec.attempts);
-      await markSent(this.o.db, rec.reference, now, nextAttemptAt);
-      // Listeners get the record as it now stands, not as it was before the send.
-      this.emit('sent', { ...rec, status: 'sent', attempts: rec.attempts + 1, sentAt: rec.sentAt ?? now, nextAttemptAt });
+      // Listeners get the record as it now stands; none when the meter answered before the send was recorded.
+      const sent = await markSent(this.o.db, rec.reference, now, now + this.backoff(rec.attempts));
+      if (sent) this.emit('sent', sent);
+      return sent;
     } catch (err) {
       this.o.logger.warn({ err, ref: rec.reference, meter: rec.meterId }, 'command send failed; will retry');
+      return null;
     }
   }
 

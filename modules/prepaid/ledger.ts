@@ -57,16 +57,18 @@ function checkedEntries(t: NewTxn): Entry[] {
 /**
  * One balanced ledger transaction as two CTEs of a larger statement (`name` and `name_entries`), so that it
  * is written in the same round trip as what goes with it; the same checks as postTxn. Its parameters are
- * appended to `params`.
+ * appended to `params`. With `onlyIf` (the name of another CTE of the statement) it is written only when that
+ * CTE returned a row.
  */
-export function txnCte(name: string, t: NewTxn, params: unknown[]): string {
+export function txnCte(name: string, t: NewTxn, params: unknown[], onlyIf?: string): string {
   const entries = checkedEntries(t);
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
   };
+  const row = `${p(t.kind)}::text, ${p(t.reference)}::text, ${p(t.meterId)}::text, ${p(t.currency)}::text, ${p(t.day)}::date, ${p(t.at)}::bigint, ${p(JSON.stringify(t.meta ?? {}))}::jsonb, ${p(t.memo ?? null)}::text`;
   const txn = `${name} AS (INSERT INTO prepaid_ledger_txns (kind, reference, meter_id, currency, day, created_at_ms, meta, memo)
-    VALUES (${p(t.kind)}, ${p(t.reference)}, ${p(t.meterId)}, ${p(t.currency)}, ${p(t.day)}::date, ${p(t.at)}::bigint, ${p(JSON.stringify(t.meta ?? {}))}::jsonb, ${p(t.memo ?? null)}) RETURNING id)`;
+    ${onlyIf ? `SELECT ${row} FROM (SELECT 1 FROM ${onlyIf} LIMIT 1) AS only_if` : `VALUES (${row})`} RETURNING id)`;
   const values = entries.map((e) => `(${p(e.account)}::text, ${p(e.amount)}::bigint)`).join(', ');
   return `${txn}, ${name}_entries AS (INSERT INTO prepaid_ledger_entries (txn_id, account, amount) SELECT ${name}.id, x.account, x.amount FROM ${name}, (VALUES ${values}) AS x(account, amount))`;
 }

@@ -75,7 +75,8 @@ export function createPrepaidModule(opts: PrepaidModuleOptions = {}): RaseedModu
       });
 
       const onSent = (rec: CommandRecord) => {
-        if (rec.type === 'token') void topups.applyCommand(rec).catch((err) => logger.error({ err, ref: rec.reference }, 'top-up state update failed'));
+        // A first send from the top-up's own delivery is recorded there (one write, not two).
+        if (rec.type === 'token' && !topups.isBeingSent(rec.reference)) void topups.applyCommand(rec).catch((err) => logger.error({ err, ref: rec.reference }, 'top-up state update failed'));
       };
       const onFinished = (rec: CommandRecord) => {
         if (rec.type === 'token') void topups.applyCommand(rec).catch((err) => logger.error({ err, ref: rec.reference }, 'top-up state update failed'));

@@ -4,8 +4,8 @@
 // ANONYMOUS_VENDING is on (cash desk, kiosk). The service itself is the prepaid module's.
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
-import { getMeter } from '../registry/index.ts';
-import type { TopUpService, Actor } from './topups.ts';
+import { getMeter, type VendingView } from '../registry/index.ts';
+import type { TopUpService, Actor, TopUpRequest } from './topups.ts';
 import { requestActor, type AuditWriter } from '../audit/index.ts';
 import type { RaseedApp } from '../../dashboard-api/index.ts';
 import type { ApiContext, ApiPlugin } from '../../dashboard-api/index.ts';
@@ -71,17 +71,21 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
     /** Tokens are credit: shown to the subscriber and to operators who can vend, not to read-only viewers. */
     const mayHoldTokens = (req: FastifyRequest) => req.user !== null && req.user.role !== 'viewer';
 
-    /** Who is vending for this meter; a subscriber asking about someone else's meter gets the same 404 as for an unknown one. */
-    async function actorFor(req: FastifyRequest, meterId: string): Promise<Actor> {
+    /**
+     * Who is vending, and the check the service runs on the meter it reads (before anything is written): a subscriber
+     * asking about someone else's meter gets the same 404 as for an unknown one; viewers cannot vend.
+     */
+    function actorFor(req: FastifyRequest, meterId: string): { actor: Actor; authorize?: TopUpRequest['authorize'] } {
       const user = req.user;
       if (!user) {
         if (!o.anonymousVending) throw unauthorized();
-        return { kind: 'anonymous', name: 'anonymous' };
+        return { actor: { kind: 'anonymous', name: 'anonymous' } };
       }
-      const m = await getMeter(ctx.db, meterId);
-      if (!m || !canSeeMeter(user, m.subscriberId, m.area)) throw notFound(`meter ${meterId}`);
-      if (user.role === 'viewer') throw forbidden('viewers cannot vend; this action needs one of the roles: admin, operator, subscriber');
-      return { kind: OPERATOR_ROLES.includes(user.role) ? 'operator' : 'subscriber', userId: user.id, name: user.username };
+      const authorize = (m: VendingView | null) => {
+        if (!m || !canSeeMeter(user, m.subscriberId, m.area)) throw notFound(`meter ${meterId}`);
+        if (user.role === 'viewer') throw forbidden('viewers cannot vend; this action needs one of the roles: admin, operator, subscriber');
+      };
+      return { actor: { kind: OPERATOR_ROLES.includes(user.role) ? 'operator' : 'subscriber', userId: user.id, name: user.username }, authorize };
     }
 
     app.post('/api/v1/meters/:id/topups', {
@@ -98,10 +102,9 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
     }, async (req, reply) => {
       const key = req.headers['idempotency-key'];
       if (!key) throw badRequest('the Idempotency-Key header is required (any unique string per payment, e.g. a UUID)', { code: 'idempotency_key_missing' });
-      const actor = await actorFor(req, req.params.id);
-      const res = await service.topUp({ meterId: req.params.id, amount: req.body.amount, currency: req.body.currency, idempotencyKey: key, actor });
-      let rec = res.record;
-      if (req.query.wait) rec = (await service.waitFinal(rec.reference, req.query.wait)) ?? rec;
+      const { actor, authorize } = actorFor(req, req.params.id);
+      const res = await service.topUp({ meterId: req.params.id, amount: req.body.amount, currency: req.body.currency, idempotencyKey: key, actor, ...(authorize ? { authorize } : {}) }, { waitMs: req.query.wait });
+      const rec = res.record;
       if (!res.replayed) {
         await o.audit.write({
           ...requestActor(req), action: 'topup.create', targetType: 'topup', target: rec.reference, meterId: rec.meterId, outcome: rec.state,
@@ -122,10 +125,9 @@ export function topupRoutes(service: TopUpService, o: TopupRoutesOptions): ApiPl
         response: { 200: z.object({ meterId: z.string(), breakdown: BreakdownSchema }), ...problemResponses(400, 401, 404, 409) },
       },
     }, async (req) => {
-      await actorFor(req, req.params.id);
-      const q = await service.quote(req.params.id, req.body.amount, req.body.currency);
-      const m = await getMeter(ctx.db, q.meterId);
-      return { meterId: q.meterId, breakdown: service.quoteView(q, m?.service ?? 'electricity') };
+      const { authorize } = actorFor(req, req.params.id);
+      const q = await service.quote(req.params.id, req.body.amount, req.body.currency, authorize);
+      return { meterId: q.meterId, breakdown: service.quoteView(q, q.service) };
     });
 
     app.get('/api/v1/topups/:reference', {

@@ -100,6 +100,26 @@ describe('top-up service', () => {
     expect(n.rows[0]!.n).toBe(1);
   });
 
+  it('concurrent top-ups for one meter: each vend sees the ones before it (unique TIDs, blocks in a chain, one fixed charge)', async () => {
+    // The vend is one statement guarded by the meter's last TID: a vend computed on figures another vend has since
+    // moved is refused and made again on the new figures.
+    const { svc, ids, db } = await setup([{ service: 'electricity' }]);
+    const rs = await Promise.all(Array.from({ length: 8 }, (_x, i) => svc.topUp({ meterId: ids[0]!, amount: '30.000', idempotencyKey: `k${i}`, actor })));
+    expect(rs.every((r) => r.record.step === 'queued')).toBe(true);
+    const vends = (await db.query<{ meta: { tid: number; blockStartTenths: number; unitsTenths: number; fixedNet: number } | string }>(
+      `SELECT meta FROM prepaid_ledger_txns WHERE kind = 'vend' ORDER BY id`,
+    )).rows.map((r) => (typeof r.meta === 'string' ? JSON.parse(r.meta) : r.meta) as { tid: number; blockStartTenths: number; unitsTenths: number; fixedNet: number });
+    expect(vends).toHaveLength(8);
+    let before = 0;
+    for (let i = 0; i < vends.length; i++) {
+      if (i) expect(vends[i]!.tid).toBeGreaterThan(vends[i - 1]!.tid);
+      expect(vends[i]!.blockStartTenths).toBe(before);
+      before += vends[i]!.unitsTenths;
+    }
+    expect(vends.filter((v) => v.fixedNet > 0)).toHaveLength(1);
+    expect((await svc.reconcile('2000-01-01', '2100-12-31')).balanced).toBe(true);
+  });
+
   it('bad input leaves nothing behind', async () => {
     const { svc, ids, db } = await setup([{ service: 'electricity' }]);
     for (const [amount, code] of [['5.0001', 'too_many_decimals'], ['abc', 'bad_amount'], ['0.100', 'amount_too_small']] as const) {

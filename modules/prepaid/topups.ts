@@ -15,7 +15,7 @@ import { EventEmitter } from 'node:events';
 import { newReference, parseReference, sts, type MeterEvent } from '../../protocols/index.ts';
 import { isUniqueViolation, type Db, type Queryable, type SecretBox } from '../../platform/index.ts';
 import { type CommandRecord } from '../../gateway/index.ts';
-import { vendingView, type StsParams } from '../registry/index.ts';
+import { vendingView, vendingViewOf, vendingViewSql, type VendingView } from '../registry/index.ts';
 import type { CommandService } from '../../gateway/index.ts';
 import type { Logger } from '../../platform/index.ts';
 import { dayOf, monthOf } from './calendar.ts';
@@ -46,6 +46,8 @@ export interface TopUpRequest {
   currency?: string;
   idempotencyKey: string;
   actor: Actor;
+  /** The caller's access check: sees the meter (null: unknown) before anything is written, and throws to refuse. */
+  authorize?: (meter: VendingView | null) => void;
 }
 
 export interface TopUpRecord {
@@ -93,11 +95,14 @@ export interface TopUpServiceOptions {
 
 type Row = Record<string, unknown>;
 
-interface VendMeter {
-  id: string;
-  service: 'electricity' | 'water';
-  tariffClass: string;
-  sts: Partial<StsParams>;
+type VendMeter = Pick<VendingView, 'id' | 'service' | 'tariffClass' | 'sts'>;
+
+/** What a vend starts from: the meter, the ledger's figures for its breakdown and the meter's last TID, read in one snapshot. */
+interface VendBasis {
+  meter: VendMeter | null;
+  inputs: { tenths: number; fixedPaid: boolean; arrears: number };
+  lastTid: number | null;
+  topup: Pick<TopUpRecord, 'reference' | 'meterId' | 'amount' | 'currency' | 'day' | 'tariffMonth' | 'state' | 'step'>;
 }
 const num = (v: unknown): number | null => (v == null ? null : Number(v));
 const dayText = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
@@ -122,6 +127,7 @@ export interface TopUpResult {
 
 export interface Quote {
   meterId: string;
+  service: VendingView['service'];
   breakdown: Breakdown;
 }
 
@@ -136,6 +142,9 @@ export class TopUpService extends EventEmitter<Events> {
   constructor(o: TopUpServiceOptions) {
     super();
     this.setMaxListeners(0);
+    this.on('changed', (rec) => {
+      if (FINAL_STATES.includes(rec.state)) for (const fn of this.waiters.get(rec.reference) ?? []) fn(rec);
+    });
     this.o = o;
     this.now = o.now ?? Date.now;
   }
@@ -193,41 +202,53 @@ export class TopUpService extends EventEmitter<Events> {
     }
   }
 
-  /** What a top-up of `amount` would give now, without paying. */
-  async quote(meterId: string, amount: string, currency?: string): Promise<Quote> {
+  /** What a top-up of `amount` would give now, without paying (`authorize` as for topUp). */
+  async quote(meterId: string, amount: string, currency?: string, authorize?: TopUpRequest['authorize']): Promise<Quote> {
+    const m = await vendingView(this.o.db, meterId);
+    authorize?.(m);
+    if (!m) throw new PrepaidError('unknown_meter', `unknown meter ${meterId}`);
     const cur = this.currencyOf(currency);
     const minor = parseMoney(amount, cur);
-    const m = await this.meter(this.o.db, meterId);
     meterKeyRef(this.o.keys, m.id, stsParamsOf(this.o.keys, m.sts));
-    return { meterId: m.id, breakdown: await this.breakdownFor(this.o.db, m, minor, this.now()) };
+    return { meterId: m.id, service: m.service, breakdown: await this.breakdownFor(this.o.db, m, minor, this.now()) };
   }
 
   // ---- The flow.
 
-  async topUp(req: TopUpRequest): Promise<TopUpResult> {
+  /**
+   * Pays, vends and delivers. `authorize` sees the meter before anything is written (the caller's access check; it
+   * throws to refuse, and gets null for an unknown meter). With `waitMs` the answer waits (up to that long) for the
+   * meter's answer: the wait is registered before the token goes out, so the answer is taken from the event
+   * (no polling, no re-reading) when this process runs the gateway.
+   */
+  async topUp(req: TopUpRequest, o: { waitMs?: number } = {}): Promise<TopUpResult> {
     const key = req.idempotencyKey;
+    const at = this.now();
+    const month = monthOf(at, this.o.timeZone);
+    const scope = req.actor.kind === 'anonymous' ? `anon:${req.meterId}` : req.actor.userId !== undefined ? `user:${req.actor.userId}` : `system:${req.actor.name}`;
+    // One statement: the meter, an earlier top-up with this key, and the figures the vend needs (the ledger's for the
+    // breakdown, the meter's last TID), read together so that the vend can check that nothing moved in between.
+    const pre = (await this.o.db.query<Row>(
+      `SELECT ${vendingViewSql('$1')}, (SELECT row_to_json(t) FROM prepaid_topups t WHERE idem_scope = $3 AND idem_key = $4) AS existing,
+         (SELECT last_tid FROM prepaid_meters WHERE meter_id = $1) AS last_tid, ${vendInputsSql('$1', '$2')}`,
+      [req.meterId, month, scope, String(key ?? '').slice(0, 200)],
+    )).rows[0]!;
+    const m = vendingViewOf(pre.vending_view);
+    req.authorize?.(m);
+    if (!m) throw new PrepaidError('unknown_meter', `unknown meter ${req.meterId}`);
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(key)) throw new PrepaidError('bad_idempotency_key', 'Idempotency-Key must be 1 to 128 visible ASCII characters');
     const cur = this.currencyOf(req.currency);
     const amount = parseMoney(req.amount, cur);
-    const m = await this.meter(this.o.db, req.meterId);
-    const scope = req.actor.kind === 'anonymous' ? `anon:${m.id}` : req.actor.userId !== undefined ? `user:${req.actor.userId}` : `system:${req.actor.name}`;
     const bodyHash = createHash('sha256').update(JSON.stringify({ meterId: m.id, amount, currency: cur })).digest('hex');
-
-    // One statement: an earlier top-up with this key, and the ledger figures the breakdown needs.
-    const at = this.now();
-    const month = monthOf(at, this.o.timeZone);
-    const pre = (await this.o.db.query<Row>(
-      `SELECT (SELECT row_to_json(t) FROM prepaid_topups t WHERE idem_scope = $3 AND idem_key = $4) AS existing, ${vendInputsSql('$1', '$2')}`,
-      [m.id, month, scope, key],
-    )).rows[0]!;
     if (pre.existing) {
       const row = (typeof pre.existing === 'string' ? JSON.parse(pre.existing) : pre.existing) as Row;
-      return this.replay({ ...toRecord(row), bodyHash: row.body_hash as string }, bodyHash);
+      return this.waitIfAsked(await this.replay({ ...toRecord(row), bodyHash: row.body_hash as string }, bodyHash), o.waitMs);
     }
 
     // Validate everything a top-up needs before writing anything: tariff, amount, STS parameters.
     meterKeyRef(this.o.keys, m.id, stsParamsOf(this.o.keys, m.sts));
-    this.compute(m, amount, cur, vendInputsOf(pre));
+    const inputs = vendInputsOf(pre);
+    this.compute(m, amount, cur, inputs);
 
     const reference = newReference('T');
     const day = dayOf(at, this.o.timeZone);
@@ -252,12 +273,23 @@ export class TopUpService extends EventEmitter<Events> {
       // The same key raced us: answer as a replay.
       const again = await this.byIdempotency(scope, key);
       if (!again) throw err;
-      return this.replay(again, bodyHash);
+      return this.waitIfAsked(await this.replay(again, bodyHash), o.waitMs);
     }
     this.o.logger.info({ ref: reference, meter: m.id, amount: formatMoney(amount, cur), currency: cur, channel: req.actor.kind }, 'top-up paid');
     this.checkpoint('paid');
-    const rec = await this.advance(reference, m);
-    return { record: rec ?? (await this.get(reference))!, replayed: false };
+    const watch = o.waitMs ? this.watch(reference) : null;
+    try {
+      const topup = { reference, meterId: m.id, amount, currency: cur, day, tariffMonth: month, state: 'pending' as const, step: 'paid' as const };
+      const rec = (await this.advance(reference, { meter: m, inputs, lastTid: num(pre.last_tid), topup })) ?? (await this.get(reference))!;
+      return { record: watch && !FINAL_STATES.includes(rec.state) ? await watch.until(o.waitMs!, rec) : rec, replayed: false };
+    } finally {
+      watch?.stop();
+    }
+  }
+
+  private async waitIfAsked(res: TopUpResult, waitMs: number | undefined): Promise<TopUpResult> {
+    if (!waitMs || FINAL_STATES.includes(res.record.state)) return res;
+    return { ...res, record: (await this.waitFinal(res.record.reference, waitMs)) ?? res.record };
   }
 
   private async replay(rec: TopUpRecord & { bodyHash: string }, bodyHash: string): Promise<TopUpResult> {
@@ -281,60 +313,65 @@ export class TopUpService extends EventEmitter<Events> {
   }
 
   /** Moves a top-up forward from wherever it stands: vend, then deliver. Returns the record as it then stands when known. */
-  private async advance(reference: string, meter?: VendMeter): Promise<TopUpRecord | null> {
-    const vended = await this.vend(reference, meter);
+  private async advance(reference: string, basis?: VendBasis): Promise<TopUpRecord | null> {
+    const vended = await this.vend(reference, basis);
     return this.deliver(reference, vended);
   }
 
+  /** What a vend starts from, read in one statement (resuming: recovery, replay); null when there is nothing to vend. */
+  private async vendBasis(reference: string): Promise<VendBasis | null> {
+    const r = await this.o.db.query<Row>(
+      `SELECT t.*, ${vendingViewSql('t.meter_id')}, (SELECT last_tid FROM prepaid_meters WHERE meter_id = t.meter_id) AS pm_last_tid,
+         ${vendInputsSql('t.meter_id', 't.tariff_month')}
+       FROM prepaid_topups t WHERE t.reference = $1`,
+      [reference],
+    );
+    const row = r.rows[0];
+    if (!row) throw new PrepaidError('not_found', `no top-up ${reference}`);
+    const topup = toRecord(row);
+    if (topup.step !== 'paid' || topup.state === 'failed') return null;
+    return { meter: vendingViewOf(row.vending_view), inputs: vendInputsOf(row), lastTid: num(row.pm_last_tid), topup };
+  }
+
   /**
-   * Step 2: one short transaction makes the token, seals it, records it and posts the vend to the ledger:
-   * lock the meter's TID row; read the top-up with the ledger figures of its breakdown (after the lock, so a
-   * concurrent vend to the same meter is seen); write ledger, top-up, TID and event in one statement.
-   * Returns the vended record (null when there was nothing to vend).
+   * Step 2: makes the token and records it in one statement: the meter's TID row moves from the TID the vend read
+   * to the token's (only if it still holds the one read: otherwise another vend for this meter came first, and the
+   * vend reads again and makes a new token), and with it the ledger's vend, the sealed token, the breakdown and the
+   * event. The ledger's figures and the TID were read in one snapshot, so a vend whose TID check passes was
+   * computed on the meter's current figures. A token nobody recorded is never sent. Returns the vended record
+   * (null when there was nothing to vend).
    */
-  private async vend(reference: string, known?: VendMeter): Promise<TopUpRecord | null> {
-    const at = this.now();
-    const outcome = await this.o.db.transaction(async (tx) => {
-      let meterId = known?.id;
-      if (!meterId) {
-        // Resuming (recovery, replay): the top-up's meter first.
-        const head = (await tx.query<Row>('SELECT meter_id, step, state FROM prepaid_topups WHERE reference = $1', [reference])).rows[0];
-        if (!head) throw new PrepaidError('not_found', `no top-up ${reference}`);
-        if (head.step !== 'paid' || head.state === 'failed') return null;
-        meterId = head.meter_id as string;
-      }
-      // Vends of one meter are serialised by its TID row (created on its first vend).
-      const lock = await tx.query<{ last_tid: number | string | null }>(
-        `INSERT INTO prepaid_meters (meter_id, last_tid, updated_at_ms) VALUES ($1, NULL, $2)
-         ON CONFLICT (meter_id) DO UPDATE SET updated_at_ms = prepaid_meters.updated_at_ms RETURNING last_tid`,
-        [meterId, at],
-      );
-      const lastTid = num(lock.rows[0]?.last_tid);
-      const r = await tx.query<Row>(`SELECT t.*, ${vendInputsSql('t.meter_id', 't.tariff_month')} FROM prepaid_topups t WHERE t.reference = $1 FOR UPDATE OF t`, [reference]);
-      if (!r.rows[0] || r.rows[0].meter_id !== meterId) throw new PrepaidError('not_found', `no top-up ${reference} on meter ${meterId}`);
-      const t = toRecord(r.rows[0]);
-      if (t.step !== 'paid' || t.state === 'failed') return null;
+  private async vend(reference: string, given?: VendBasis): Promise<TopUpRecord | null> {
+    for (let attempt = 1; ; attempt++) {
+      const b = given ?? (await this.vendBasis(reference));
+      given = undefined;
+      if (!b) return null;
+      const t = b.topup;
+      const at = this.now();
       let bd: Breakdown;
       let token: sts.VendedToken & { tid: number };
       try {
-        const m = known && known.id === t.meterId ? known : await this.meter(tx, t.meterId);
-        bd = this.compute(m, t.amount, t.currency, vendInputsOf(r.rows[0]!));
-        const ref = meterKeyRef(this.o.keys, m.id, stsParamsOf(this.o.keys, m.sts));
+        if (!b.meter) throw new PrepaidError('unknown_meter', `unknown meter ${t.meterId}`);
+        bd = this.compute(b.meter, t.amount, t.currency, b.inputs);
+        const ref = meterKeyRef(this.o.keys, b.meter.id, stsParamsOf(this.o.keys, b.meter.sts));
         token = await sts.vendCreditToken(this.o.keys.store, ref, {
-          units: formatTenths(bd.unitsTenths), subclass: m.service === 'water' ? 1 : 0, ...(lastTid !== null ? { lastTid } : {}),
+          units: formatTenths(bd.unitsTenths), subclass: b.meter.service === 'water' ? 1 : 0, ...(b.lastTid !== null ? { lastTid: b.lastTid } : {}),
         }, { timeZone: this.o.timeZone, now: () => at });
       } catch (err) {
-        // No token can be made for this payment: fail it visibly and owe the money back, in this same transaction.
+        // No token can be made for this payment: fail it visibly and owe the money back.
         const reason = err instanceof PrepaidError ? err.message : `vending failed: ${(err as Error).name}`;
-        await this.failInTx(tx, t, reason, at);
-        return { failed: reason };
+        if (await this.failUnvended(reference, reason, at)) {
+          this.o.logger.warn({ ref: reference, reason }, 'top-up failed before a token was made; money owed back');
+          await this.changed(reference);
+        }
+        return null;
       }
       this.checkpoint('vending');
       const meta: VendMeta = {
         tariffId: bd.tariffId, month: t.tariffMonth, blockStartTenths: bd.blockStartTenths, unitsTenths: bd.unitsTenths,
         energyNet: bd.energyNet, fixedNet: bd.fixedNet, debt: bd.debt, tid: token.tid,
       };
-      const params: unknown[] = [reference, bd.tariffId, JSON.stringify(bd), bd.unitsTenths, this.o.box.seal(token.token), token.tid, at, t.meterId, t.state, `token issued: ${formatTenths(bd.unitsTenths)} units`];
+      const params: unknown[] = [reference, bd.tariffId, JSON.stringify(bd), bd.unitsTenths, this.o.box.seal(token.token), token.tid, at, t.meterId, b.lastTid, `token issued: ${formatTenths(bd.unitsTenths)} units`];
       const ledger = txnCte('vend', {
         kind: 'vend', reference, meterId: t.meterId, currency: t.currency, day: t.day, at, meta,
         entries: [
@@ -346,27 +383,41 @@ export class TopUpService extends EventEmitter<Events> {
           { account: ACCOUNTS.arrears, amount: -bd.debt },
         ],
         memo: `token for ${reference}`,
-      }, params);
-      const u = await tx.query<Row>(
-        `WITH ${ledger},
-         tm AS (UPDATE prepaid_meters SET last_tid = $6, updated_at_ms = $7 WHERE meter_id = $8),
-         ev AS (INSERT INTO prepaid_topup_events (reference, at_ms, state, step, detail) VALUES ($1, $7, $9, 'vended', $10)),
-         u AS (UPDATE prepaid_topups SET step = 'vended', tariff_id = $2, breakdown = $3::jsonb, units_tenths = $4, token_sealed = $5, tid = $6, vended_at_ms = $7 WHERE reference = $1 RETURNING *)
-         SELECT * FROM u`,
+      }, params, 'u');
+      const r = await this.o.db.query<Row>(
+        `WITH g AS (INSERT INTO prepaid_meters (meter_id, last_tid, updated_at_ms) VALUES ($8, $6, $7)
+             ON CONFLICT (meter_id) DO UPDATE SET last_tid = EXCLUDED.last_tid, updated_at_ms = EXCLUDED.updated_at_ms
+             WHERE prepaid_meters.last_tid IS NOT DISTINCT FROM $9::bigint RETURNING meter_id),
+         u AS (UPDATE prepaid_topups SET step = 'vended', tariff_id = $2, breakdown = $3::jsonb, units_tenths = $4, token_sealed = $5, tid = $6, vended_at_ms = $7
+             WHERE reference = $1 AND step = 'paid' AND state <> 'failed' AND EXISTS (SELECT 1 FROM g) RETURNING *),
+         ${ledger},
+         ev AS (INSERT INTO prepaid_topup_events (reference, at_ms, state, step, detail) SELECT reference, $7, state, 'vended', $10 FROM u)
+         SELECT (SELECT count(*) FROM g) AS tid_moved, u.* FROM (SELECT 1) AS one LEFT JOIN u ON true`,
         params,
       );
-      return { units: bd.unitsTenths, rec: toRecord(u.rows[0]!) };
-    });
-    if (!outcome) return null;
-    if ('failed' in outcome) {
-      this.o.logger.warn({ ref: reference, reason: outcome.failed }, 'top-up failed before a token was made; money owed back');
-      await this.changed(reference);
-      return null;
+      const row = r.rows[0]!;
+      if (row.reference) {
+        const rec = toRecord(row);
+        this.o.logger.info({ ref: reference, units: formatTenths(bd.unitsTenths) }, 'top-up token issued');
+        this.checkpoint('vended');
+        this.emit('changed', rec);
+        return rec;
+      }
+      // The TID moved and yet nothing was vended: a concurrent replay vended (or failed) this top-up first.
+      if (Number(row.tid_moved) > 0) return null;
+      if (attempt >= 50) throw new Error(`top-up ${reference}: another vend for meter ${t.meterId} came first ${attempt} times; try again`);
     }
-    this.o.logger.info({ ref: reference, units: formatTenths(outcome.units) }, 'top-up token issued');
-    this.checkpoint('vended');
-    this.emit('changed', outcome.rec);
-    return outcome.rec;
+  }
+
+  /** Fails a top-up that cannot get a token (if it still stands at "paid"); true when this call failed it. */
+  private async failUnvended(reference: string, reason: string, at: number): Promise<boolean> {
+    return this.o.db.transaction(async (tx) => {
+      const r = await tx.query<Row>('SELECT * FROM prepaid_topups WHERE reference = $1 FOR UPDATE', [reference]);
+      const t = r.rows[0] ? toRecord(r.rows[0]) : null;
+      if (!t || t.step !== 'paid' || t.state === 'failed') return false;
+      await this.failInTx(tx, t, reason, at);
+      return true;
+    });
   }
 
   private async failInTx(tx: Queryable, t: TopUpRecord, reason: string, at: number): Promise<void> {
@@ -381,16 +432,20 @@ export class TopUpService extends EventEmitter<Events> {
     await this.event(tx, t.reference, at, 'failed', t.step, reason.slice(0, 500));
   }
 
-  /** Step 3: a delivery command with the top-up's reference (created once; a restart finds it). */
+  /**
+   * Step 3: a delivery command with the top-up's reference (created once; a restart finds it), stored unsent; the
+   * top-up is marked queued; only then is the command sent, so the meter's answer always finds the top-up queued.
+   */
   private async deliver(reference: string, vended?: TopUpRecord | null): Promise<TopUpRecord | null> {
     const t = vended ?? (await this.get(reference));
     if (!t || t.step !== 'vended' || !t.tokenSealed) return null;
     // Just vended here: no command can exist yet unless a concurrent replay made it (the insert then fails).
     let cmd = vended ? null : await this.o.commands.get(reference);
+    const resumed = cmd !== null;
     if (!cmd) {
       const token = this.o.box.open(t.tokenSealed);
       try {
-        cmd = await this.o.commands.issue(t.meterId, { type: 'token', token }, { issuer: `prepaid:${t.issuer}`, reference, reason: 'top-up', ttlMs: this.o.tokenTtlMs ?? 7 * 24 * 3600_000 });
+        cmd = await this.o.commands.issue(t.meterId, { type: 'token', token }, { issuer: `prepaid:${t.issuer}`, reference, reason: 'top-up', ttlMs: this.o.tokenTtlMs ?? 7 * 24 * 3600_000, deferSend: true });
       } catch (err) {
         // A concurrent replay created it first.
         cmd = await this.o.commands.get(reference);
@@ -406,10 +461,32 @@ export class TopUpService extends EventEmitter<Events> {
       [reference, at],
     );
     this.checkpoint('queued');
-    // The meter may have answered before the step was queued (its answer was not applied then): apply it now.
-    const now = cmd.status === 'pending' ? cmd : ((await this.o.commands.get(reference)) ?? cmd);
-    const applied = await this.applyCommand(now);
-    return applied ?? (u.rows[0] ? toRecord(u.rows[0]) : null);
+    const queued = u.rows[0] ? toRecord(u.rows[0]) : null;
+    // A resumed top-up's command may have gone out (the sweep, the meter coming back) and been answered before it was
+    // queued here, when the answer could not be applied: read it again now. A fresh one goes out now.
+    let now = resumed ? ((await this.o.commands.get(reference)) ?? cmd) : cmd;
+    if (now.status === 'pending') {
+      const pending = now;
+      now = await this.dispatching(reference, () => this.o.commands.dispatch(pending));
+    }
+    return (await this.applyCommand(now)) ?? queued;
+  }
+
+  /** References being sent by deliver(), which records their "sent" itself: the "sent" event for them changes nothing more. */
+  private readonly sending = new Set<string>();
+
+  private async dispatching<T>(reference: string, fn: () => Promise<T>): Promise<T> {
+    this.sending.add(reference);
+    try {
+      return await fn();
+    } finally {
+      this.sending.delete(reference);
+    }
+  }
+
+  /** Whether a "sent" event for this command is deliver()'s own (applied there). */
+  isBeingSent(reference: string): boolean {
+    return this.sending.has(reference);
   }
 
   /**
@@ -557,23 +634,56 @@ export class TopUpService extends EventEmitter<Events> {
 
   /** Resolves with the top-up once it is accepted, rejected or failed, or as it stands after timeoutMs. */
   async waitFinal(reference: string, timeoutMs: number): Promise<TopUpRecord | null> {
-    const first = await this.refresh(reference);
-    if (!first || FINAL_STATES.includes(first.state) || timeoutMs <= 0) return first;
-    return new Promise((resolve) => {
-      const done = (rec: TopUpRecord | null) => {
-        clearTimeout(timer);
-        clearInterval(poll);
-        this.off('changed', onChange);
-        resolve(rec);
-      };
-      const onChange = (rec: TopUpRecord) => {
-        if (rec.reference === first.reference && FINAL_STATES.includes(rec.state)) done(rec);
-      };
-      this.on('changed', onChange);
-      // Another process may run the gateway: look at the command record now and then.
-      const poll = setInterval(() => void this.refresh(first.reference).then((r) => r && FINAL_STATES.includes(r.state) && done(r)).catch(() => {}), 1000);
-      const timer = setTimeout(() => void this.get(first.reference).then(done, () => done(first)), timeoutMs);
-    });
+    const ref = parseReference(reference) ?? reference;
+    // Watching first, then reading: an answer between the two is not missed.
+    const watch = timeoutMs > 0 ? this.watch(ref) : null;
+    try {
+      const first = await this.refresh(ref);
+      if (!first || FINAL_STATES.includes(first.state) || !watch) return first;
+      return await watch.until(timeoutMs, first);
+    } finally {
+      watch?.stop();
+    }
+  }
+
+  /** Waiters for a top-up's final state, by reference (one 'changed' listener serves them all). */
+  private readonly waiters = new Map<string, Set<(rec: TopUpRecord) => void>>();
+
+  /**
+   * Starts watching a top-up for its final state (this process's 'changed' events); until() then resolves with it, or
+   * after ms with the top-up as it stands. Another process may run the gateway: until() also looks at the command
+   * record once a second. stop() when done.
+   */
+  private watch(reference: string): { until(ms: number, current: TopUpRecord): Promise<TopUpRecord>; stop(): void } {
+    let final: TopUpRecord | null = null;
+    let wake: ((rec: TopUpRecord) => void) | null = null;
+    const on = (rec: TopUpRecord) => {
+      final = rec;
+      wake?.(rec);
+    };
+    const set = this.waiters.get(reference) ?? new Set();
+    set.add(on);
+    this.waiters.set(reference, set);
+    return {
+      until: (ms, current) => {
+        if (final) return Promise.resolve(final);
+        return new Promise<TopUpRecord>((resolve) => {
+          const done = (rec: TopUpRecord) => {
+            clearTimeout(timer);
+            clearInterval(poll);
+            wake = null;
+            resolve(rec);
+          };
+          wake = done;
+          const poll = setInterval(() => void this.refresh(reference).then((r) => r && FINAL_STATES.includes(r.state) && done(r)).catch(() => {}), 1000);
+          const timer = setTimeout(() => void this.get(reference).then((r) => done(r ?? current), () => done(current)), ms);
+        });
+      },
+      stop: () => {
+        set.delete(on);
+        if (!set.size && this.waiters.get(reference) === set) this.waiters.delete(reference);
+      },
+    };
   }
 
   /** The token of a top-up (for whoever may see it; never logged). */

@@ -4,7 +4,7 @@ export * from './meters.ts';
 export * from './users.ts';
 export { upsertServiceAccount, verifyServiceAccount } from './service-accounts.ts';
 export { RegistryMeterDirectory, registryMeterInfo } from './directory.ts';
-export { vendingView, fillStsDefaults, type VendingView } from './vending.ts';
+export { vendingView, vendingViewOf, vendingViewSql, fillStsDefaults, type VendingView } from './vending.ts';
 export { toMeterView, MeterView } from './meter-routes.ts';
 export { registryModule } from './module.ts';
 export type { RegistryApi } from './module.ts';

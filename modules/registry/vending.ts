@@ -10,15 +10,34 @@ export interface VendingView {
   service: ServiceType;
   tariffClass: string;
   sts: Partial<StsParams>;
+  /** Whose meter it is and where (for the caller's access check). */
+  subscriberId: number | null;
+  area: string;
+}
+
+const COLUMNS = 'id, service, tariff_class, sts, subscriber_id, area';
+
+/** A vending view from its row (or its JSON, as vendingViewSql gives it); null for none. */
+export function vendingViewOf(row: unknown): VendingView | null {
+  const r = (typeof row === 'string' ? JSON.parse(row) : row) as { id: string; service: ServiceType; tariff_class: string; sts: unknown; subscriber_id: number | string | null; area: string } | null;
+  if (!r) return null;
+  return { id: r.id, service: r.service, tariffClass: r.tariff_class, sts: parse(r.sts), subscriberId: r.subscriber_id == null ? null : Number(r.subscriber_id), area: r.area };
+}
+
+/**
+ * A select-list item (`vending_view`, JSON) with the vending view of the meter `idExpr` (an SQL expression), so
+ * that a caller reads the meter in the same statement as what it needs beside it; vendingViewOf() parses it.
+ */
+export function vendingViewSql(idExpr: string): string {
+  return `(SELECT row_to_json(v) FROM (SELECT ${COLUMNS} FROM meters WHERE id = ${idExpr}) v) AS vending_view`;
 }
 
 const parse = (v: unknown): Partial<StsParams> => (typeof v === 'string' ? JSON.parse(v) : v ?? {}) as Partial<StsParams>;
 
 /** The meter as vending needs it, or null for an unknown meter. */
 export async function vendingView(q: Queryable, meterId: string): Promise<VendingView | null> {
-  const r = await q.query<{ id: string; service: ServiceType; tariff_class: string; sts: unknown }>('SELECT id, service, tariff_class, sts FROM meters WHERE id = $1', [meterId]);
-  const row = r.rows[0];
-  return row ? { id: row.id, service: row.service, tariffClass: row.tariff_class, sts: parse(row.sts) } : null;
+  const r = await q.query(`SELECT ${COLUMNS} FROM meters WHERE id = $1`, [meterId]);
+  return vendingViewOf(r.rows[0] ?? null);
 }
 
 /** Gives meters that have no STS parameters yet these defaults; returns every listed meter's parameters. */
