@@ -9,6 +9,7 @@ import { SimBootloader } from './firmware.ts';
 export interface MqttMeterOptions {
   brokerUrl: string;
   password: string;
+  /** Reading every intervalMs; 0: no timer of its own, the owner calls publishReading() (a fleet's one timer wheel). */
   intervalMs: number;
   /** Clock, for tests. */
   now?: () => number;
@@ -57,6 +58,7 @@ export class MqttMeter {
       });
     });
     const first = this.o.startDelayMs ?? 0;
+    if (this.o.intervalMs <= 0) return;
     this.timer = setTimeout(() => {
       this.publishReading();
       this.timer = setInterval(() => this.publishReading(), this.o.intervalMs);
