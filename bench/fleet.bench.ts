@@ -67,7 +67,10 @@ async function stop(c: ChildProcess): Promise<void> {
   await Promise.race([new Promise((r) => c.once('exit', r)), sleep(20_000).then(() => c.kill('SIGKILL'))]);
 }
 
-async function api(path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> {
+/** The few fields the bench reads from the API's JSON (or the /metrics text). */
+interface Body { token?: string; status?: string; command?: { reference: string } | null }
+
+async function api(path: string, token?: string, body?: unknown): Promise<{ status: number; body: Body }> {
   const r = await fetch(base + path, {
     method: body === undefined ? 'GET' : 'POST',
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -101,7 +104,7 @@ try {
   let token = '';
   for (const end = Date.now() + 120_000; !token && Date.now() < end; await sleep(200)) {
     const r = await api('/api/v1/sessions', undefined, { username: 'admin', password: PASSWORD }).catch(() => null);
-    if (r?.status === 201) token = r.body.token as string;
+    if (r?.status === 201) token = r.body.token!;
   }
   if (!token) throw new Error('the stack did not come up');
   row('stack (`raseed start`, no sim) up, fresh data dir', fmtS(performance.now() - tStack));
@@ -134,7 +137,7 @@ try {
   while (!tAll && Date.now() < deadline) {
     if (sim.exitCode !== null) throw new Error(`raseed sim exited (${sim.exitCode})`);
     const m = await api('/metrics').catch(() => null);
-    connected = m ? metric(m.body as string, 'raseed_broker_clients_connected', 'kind="meter"') : connected;
+    connected = m ? metric(m.body as unknown as string, 'raseed_broker_clients_connected', 'kind="meter"') : connected;
     peak = Math.max(peak, connected);
     if (tConnectStart && !cpuAtStart) cpuAtStart = cpuNow();
     if (connected >= N) tAll = performance.now();
@@ -160,7 +163,7 @@ try {
   const memConnected = memory(pids);
 
   // Reporting cycles: readings confirmed stored by the SQL sink over whole intervals.
-  const written = async () => metric((await api('/metrics')).body as string, 'raseed_telemetry_points_written_total', 'kind="reading"');
+  const written = async () => metric((await api('/metrics')).body as unknown as string, 'raseed_telemetry_points_written_total', 'kind="reading"');
   await sleep(INTERVAL_S * 1000); // one interval so every meter has begun reporting (their first readings are spread over it)
   const w0 = await written();
   const t0 = performance.now();
@@ -177,7 +180,7 @@ try {
   const issued: { ref: string; at: number }[] = [];
   for (const id of picks) {
     const r = await api(`/api/v1/meters/${id}/reconnect`, token, { reason: 'customer_request', note: 'fleet bench' });
-    if (r.status === 202 && r.body.command) issued.push({ ref: r.body.command.reference as string, at: performance.now() });
+    if (r.status === 202 && r.body.command) issued.push({ ref: r.body.command.reference, at: performance.now() });
     else console.log(`  reconnect ${id}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
   }
   const latencies: number[] = [];
@@ -186,7 +189,7 @@ try {
     for (const x of issued) {
       if (!open.has(x.ref)) continue;
       const r = await api(`/api/v1/commands/${x.ref}`, token);
-      if (r.status === 200 && !['pending', 'sent'].includes(r.body.status)) {
+      if (r.status === 200 && !['pending', 'sent'].includes(r.body.status ?? '')) {
         open.delete(x.ref);
         if (r.body.status === 'acknowledged') latencies.push(performance.now() - x.at);
       }
