@@ -137,8 +137,9 @@ export class ReadingWheel {
 /**
  * Connects a planned fleet: a sliding window of `wave` connections in flight, each next one started as soon as an
  * earlier one is accepted, so the broker's accept rate (its authentication, its limits) sets the pace, not the
- * simulator. A meter the broker does not accept within its connect timeout keeps retrying in the background
- * (MQTT.js reconnects) and is counted when it gets in. Readings go through one ReadingWheel.
+ * simulator. A meter the broker does not accept within its connect timeout keeps retrying (MQTT.js reconnects) and
+ * keeps its place in the window until it gets in: never more than `wave` meters are logging in at once, so a slow
+ * broker sees a bounded queue instead of a growing crowd of retries. Readings go through one ReadingWheel.
  */
 export async function startFleet(plan: PlannedMeter[], o: FleetOptions): Promise<RunningFleet> {
   const window = Math.max(1, o.wave ?? 200);
@@ -160,17 +161,24 @@ export async function startFleet(plan: PlannedMeter[], o: FleetOptions): Promise
       const join = () => wheel.add(m, i / plan.length);
       try {
         await m.start();
-        join();
-        connected++;
-        if (connected % 100 === 0 || connected === plan.length) o.onProgress?.(connected, plan.length);
-      } catch {
-        // Not accepted in time: its client keeps reconnecting; it publishes once it is in.
-        m.client?.once('connect', () => {
-          join();
-          connected++;
-          if (connected === plan.length) o.onProgress?.(connected, plan.length);
+      } catch (err) {
+        // Refused by the broker (bad credentials, not authorised, unavailable): MQTT.js gives up, and so does the fleet.
+        if (m.refused) throw new Error(`meter ${p.id}: ${m.refused.message}`, { cause: err });
+        // Not accepted within its connect timeout: its client keeps retrying, and this place in the window stays
+        // taken until it gets in — otherwise every slow meter would add one more retrying client, and a loaded
+        // broker would spend itself on logins the clients have already given up on.
+        await new Promise<void>((resolve, reject) => {
+          const c = m.client;
+          if (!c || c.connected) return resolve();
+          c.once('connect', () => resolve());
+          c.once('end', () => resolve());
+          c.on('error', () => { if (m.refused) reject(new Error(`meter ${p.id}: ${m.refused.message}`)); });
         });
       }
+      if (!m.client) continue; // stopped meanwhile
+      join();
+      connected++;
+      if (connected % 100 === 0 || connected === plan.length) o.onProgress?.(connected, plan.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(window, plan.length) }, worker));
