@@ -141,6 +141,9 @@ export class ReadingWheel {
  * keeps its place in the window until it gets in: never more than `wave` meters are logging in at once, so a slow
  * broker sees a bounded queue instead of a growing crowd of retries. Readings go through one ReadingWheel.
  */
+/** How long a stopping fleet waits for its meters' graceful goodbyes before cutting the rest off. */
+const STOP_GRACE_MS = 5000;
+
 export async function startFleet(plan: PlannedMeter[], o: FleetOptions): Promise<RunningFleet> {
   const window = Math.max(1, o.wave ?? 200);
   const wheel = new ReadingWheel(o.intervalMs);
@@ -187,7 +190,16 @@ export async function startFleet(plan: PlannedMeter[], o: FleetOptions): Promise
     byId: new Map(meters.map((m) => [m.meter.id, m])),
     async stop() {
       wheel.stop();
-      await Promise.all(meters.map((m) => m.stop()));
+      // Each meter says goodbye (offline status, DISCONNECT); a large fleet on a busy broker gets STOP_GRACE_MS for
+      // that, then the rest are cut off like meters losing power (the broker publishes their last wills).
+      const clients = meters.map((m) => m?.client);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all(meters.map((m) => m?.stop())),
+        new Promise((r) => (timer = setTimeout(r, STOP_GRACE_MS))),
+      ]);
+      clearTimeout(timer);
+      for (const c of clients) if (c && !c.disconnected) c.end(true);
     },
   };
 }
