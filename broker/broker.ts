@@ -8,7 +8,8 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { Aedes, type AedesOptions, type Client } from 'aedes';
-import type { Logger } from '../platform/index.ts';
+import { Gauge } from 'prom-client';
+import { metricsRegistry, type Logger } from '../platform/index.ts';
 import { canPublish, canRetain, canSubscribe, type Identity } from './acl.ts';
 import {
   ConnectionCounter, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_METER_MAX_PACKET_BYTES, DEFAULT_SERVICE_MAX_PACKET_BYTES, LoginThrottle, PacketSizeGuard,
@@ -58,6 +59,14 @@ export interface RunningBroker {
 }
 
 const identities = new WeakMap<Client, Identity>();
+
+/** Clients logged in now, by kind (meter, service, edge, anonymous): the broker's own view of the fleet. */
+export const brokerClients = new Gauge({
+  name: 'raseed_broker_clients_connected',
+  help: 'Clients connected to the embedded broker now, by identity kind',
+  labelNames: ['kind'] as const,
+  registers: [metricsRegistry],
+});
 
 export function identityOf(client: Client | null): Identity | null {
   return client ? identities.get(client) ?? null : null;
@@ -187,12 +196,18 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
     opts.persistence = joinConcurrentSubscriptionWrites(redisPersistence(redisOptionsOf(o.redisUrl)) as PersistenceWithSubs) as never;
   }
   const aedes = await Aedes.createBroker(opts);
+  const counted = new WeakSet<Client>();
   aedes.on('clientReady', (client) => {
     const who = identityOf(client);
-    if (who) o.onClientConnected?.(who);
+    if (who) {
+      counted.add(client);
+      brokerClients.inc({ kind: who.kind });
+      o.onClientConnected?.(who);
+    }
   });
   aedes.on('clientDisconnect', (client) => {
     const who = identityOf(client);
+    if (who && counted.delete(client)) brokerClients.dec({ kind: who.kind });
     if (who) o.onClientDisconnected?.(who);
   });
   aedes.on('clientError', (client, err) => log.debug({ clientId: client?.id, err: err.message }, 'mqtt client error'));

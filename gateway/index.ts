@@ -3,8 +3,9 @@
 export type { TelemetryPipeline, IngestedReading, IngestedEvent } from './pipeline.ts';
 export type { MeterDirectory } from './directory.ts';
 export { Ingest, type IngestOutcome, type IngestListeners, type Transport } from './ingest.ts';
-export { LatestStateWriter } from './latest-state.ts';
-export { setOnline, applyLatestReading, readingFlags } from './meter-state.ts';
+export { LatestStateWriter, type LatestStateOptions } from './latest-state.ts';
+export { LruMap } from './lru.ts';
+export { setOnline, setOnlineMany, applyLatestReading, applyLatestReadings, readingFlags, type LatestReadingInput } from './meter-state.ts';
 export { upsertReadings, upsertEvents, listReadings, countReadings, countReadingConflicts, type StoredReading, type ReadingRow, type ReadingConflict } from './readings.ts';
 export { DEFAULT_MAX_SKEW_MS, PHYSICAL_LIMITS, STS_MAX_CREDIT, isFromFuture, supersedes, physicalViolations, type PhysicalLimits, type LimitViolation, type SeqTs } from './plausibility.ts';
 export { embeddedPublishHook, embeddedCommandTransport, connectExternalGateway, type CommandTransport, type ExternalGateway, type ExternalGatewayOptions } from './mqtt.ts';

@@ -82,3 +82,69 @@ export async function applyCredited(q: Queryable, meterId: string, credited: num
 async function setSeen(q: Queryable, meterId: string, at: number): Promise<void> {
   await q.query('UPDATE meter_state SET online = true, last_seen_ms = greatest(coalesce(last_seen_ms, 0), $2::bigint) WHERE meter_id = $1', [meterId, at]);
 }
+
+/** One reading for applyLatestReadings: the meter, its reading and when the gateway received it. */
+export interface LatestReadingInput {
+  meterId: string;
+  reading: TelemetryReading;
+  receivedAt: number;
+}
+
+/**
+ * applyLatestReading for many meters (one reading each) in three statements, whatever their number: rows created
+ * for registered meters, the superseding readings applied by the same rule (same SQL conditions, the values from
+ * arrays), and the rest counted as seen. Used by LatestStateWriter's flush, so a fleet of 10,000 meters costs three
+ * round trips per flush instead of two per meter. Returns the meters whose reading was applied.
+ */
+export async function applyLatestReadings(q: Queryable, items: LatestReadingInput[], maxSkewMs = 300_000): Promise<Set<string>> {
+  if (!items.length) return new Set();
+  const ids = items.map((x) => x.meterId);
+  if (new Set(ids).size !== ids.length) throw new Error('applyLatestReadings: one reading per meter');
+  await q.query(
+    'INSERT INTO meter_state (meter_id) SELECT u.id FROM unnest($1::text[]) AS u(id) WHERE EXISTS (SELECT 1 FROM meters WHERE meters.id = u.id) ON CONFLICT (meter_id) DO NOTHING',
+    [ids],
+  );
+  const col = <T>(f: (x: LatestReadingInput) => T) => items.map(f);
+  const applied = await q.query<{ meter_id: string }>(
+    `UPDATE meter_state m SET online = true, last_seen_ms = greatest(coalesce(m.last_seen_ms, 0), r.received_at), last_seq = r.seq, last_ts_ms = r.ts,
+       register = r.register,
+       credit = CASE WHEN m.credit_at_ms IS NOT NULL AND m.credit_at_ms > r.ts AND m.credit_at_ms <= r.received_at + $15::bigint THEN m.credit ELSE r.credit END,
+       relay = CASE WHEN m.relay_at_ms IS NOT NULL AND m.relay_at_ms > r.ts AND m.relay_at_ms <= r.received_at + $15::bigint THEN m.relay ELSE r.relay END,
+       power_w = r.power_w, voltage_v = r.voltage_v, current_a = r.current_a, flow_lph = r.flow_lph,
+       tamper = r.tamper, low_credit = r.low_credit, emergency_credit = r.emergency_credit
+     FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[], $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::boolean[], $13::boolean[], $14::boolean[])
+       AS r(meter_id, received_at, seq, ts, register, credit, relay, power_w, voltage_v, current_a, flow_lph, tamper, low_credit, emergency_credit)
+     WHERE m.meter_id = r.meter_id AND r.ts <= r.received_at + $15::bigint
+       AND (m.last_ts_ms IS NULL OR m.last_ts_ms > r.received_at + $15::bigint OR m.last_ts_ms < r.ts
+         OR (m.last_ts_ms = r.ts AND coalesce(m.last_seq, -1) < r.seq)
+         OR (m.last_ts_ms > r.received_at AND coalesce(m.last_seq, -1) < r.seq))
+     RETURNING m.meter_id`,
+    [
+      ids, col((x) => x.receivedAt), col((x) => x.reading.seq), col((x) => x.reading.ts), col((x) => x.reading.register), col((x) => x.reading.credit),
+      col((x) => x.reading.relay), col((x) => x.reading.powerW ?? null), col((x) => x.reading.voltageV ?? null), col((x) => x.reading.currentA ?? null),
+      col((x) => x.reading.flowLph ?? null), col((x) => x.reading.tamper ?? false), col((x) => x.reading.lowCredit ?? false), col((x) => x.reading.emergencyCredit ?? false),
+      maxSkewMs,
+    ],
+  );
+  const done = new Set(applied.rows.map((r) => r.meter_id));
+  const seen = items.filter((x) => !done.has(x.meterId));
+  if (seen.length) {
+    await q.query(
+      `UPDATE meter_state m SET online = true, last_seen_ms = greatest(coalesce(m.last_seen_ms, 0), s.at)
+       FROM unnest($1::text[], $2::bigint[]) AS s(meter_id, at) WHERE m.meter_id = s.meter_id`,
+      [seen.map((x) => x.meterId), seen.map((x) => x.receivedAt)],
+    );
+  }
+  return done;
+}
+
+/** setOnline for many meters in one statement (registered meters only; one entry per meter). */
+export async function setOnlineMany(q: Queryable, items: { meterId: string; online: boolean; at: number }[]): Promise<void> {
+  if (!items.length) return;
+  await q.query(
+    `INSERT INTO meter_state (meter_id, online, last_seen_ms)
+     SELECT u.id, u.online, u.at FROM unnest($1::text[], $2::boolean[], $3::bigint[]) AS u(id, online, at) WHERE EXISTS (SELECT 1 FROM meters WHERE meters.id = u.id)
+     ON CONFLICT (meter_id) DO UPDATE SET online = EXCLUDED.online, last_seen_ms = EXCLUDED.last_seen_ms`,
+    [items.map((x) => x.meterId), items.map((x) => x.online), items.map((x) => x.at)],
+  );
+}

@@ -9,6 +9,7 @@ import { SimBootloader } from './firmware.ts';
 export interface MqttMeterOptions {
   brokerUrl: string;
   password: string;
+  /** Reading every intervalMs; 0: no timer of its own, the owner calls publishReading() (a fleet's one timer wheel). */
   intervalMs: number;
   /** Clock, for tests. */
   now?: () => number;
@@ -23,6 +24,8 @@ export class MqttMeter {
   private timer: NodeJS.Timeout | null = null;
   private unlisten: (() => void) | null = null;
   readonly rejectedCommands: string[] = [];
+  /** The broker's refusal of the last CONNECT (CONNACK code), after which MQTT.js does not retry; null otherwise. */
+  refused: Error | null = null;
 
   constructor(readonly meter: SimMeter, private readonly o: MqttMeterOptions) {}
 
@@ -42,7 +45,9 @@ export class MqttMeter {
       will: { topic: meterTopic(id, 'status'), payload: Buffer.from(JSON.stringify({ v: 1, online: false })), qos: 1, retain: true },
     });
     this.client = client;
-    client.on('error', () => {});
+    client.on('error', (err) => {
+      if (typeof (err as { code?: unknown }).code === 'number') this.refused = err;
+    });
     client.on('connect', () => {
       void client.publishAsync(meterTopic(id, 'status'), JSON.stringify({ v: 1, online: true, ts: this.now(), firmware: this.o.bootloader ? `${this.o.bootloader.model}/${this.o.bootloader.version}` : 'raseed-sim/1' }), { qos: 1, retain: true }).catch(() => {});
       void client.subscribeAsync(meterTopic(id, 'commands'), { qos: 1 }).catch(() => {});
@@ -57,6 +62,7 @@ export class MqttMeter {
       });
     });
     const first = this.o.startDelayMs ?? 0;
+    if (this.o.intervalMs <= 0) return;
     this.timer = setTimeout(() => {
       this.publishReading();
       this.timer = setInterval(() => this.publishReading(), this.o.intervalMs);

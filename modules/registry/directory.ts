@@ -1,10 +1,10 @@
 // The registry's answer to the gateway's MeterDirectory port: which meters exist, their service (class for
 // physical limits), credentials and series tags, with a cache in front so that ingest does not query per message.
-import { getMeter, getMeterPasswordHash } from './meters.ts';
+import { getMeter } from './meters.ts';
 import { verifyPassword, type Db } from '../../platform/index.ts';
 import { verifyServiceAccount } from './service-accounts.ts';
 import type { Identity } from '../../broker/index.ts';
-import type { MeterDirectory, MeterInfoLookup } from '../../gateway/index.ts';
+import { LruMap, type MeterDirectory, type MeterInfoLookup } from '../../gateway/index.ts';
 import type { ServiceType } from '../../protocols/index.ts';
 
 /** Series tags of a meter from the registry (service, area, tariff class); null for an unknown meter. */
@@ -15,10 +15,16 @@ export function registryMeterInfo(db: Db): MeterInfoLookup {
   };
 }
 
+/**
+ * The cache holds at most `maxEntries` meters (default 200,000, about 100 bytes each), least recently used dropped
+ * first: a dropped meter costs one query at its next message. A meter's login fills it (the password lookup
+ * reads the meter's service too), so a connecting fleet costs one query per meter, not two.
+ */
 export class RegistryMeterDirectory implements MeterDirectory {
   readonly tags: MeterInfoLookup;
-  private known = new Map<string, { exists: boolean; at: number; service?: ServiceType }>();
-  constructor(private readonly db: Db, private readonly ttlMs = 60_000) {
+  private known: LruMap<string, { exists: boolean; at: number; service?: ServiceType }>;
+  constructor(private readonly db: Db, private readonly ttlMs = 60_000, maxEntries = 200_000) {
+    this.known = new LruMap(maxEntries);
     this.tags = registryMeterInfo(db);
   }
 
@@ -49,7 +55,10 @@ export class RegistryMeterDirectory implements MeterDirectory {
       const name = username.slice(4);
       return (await verifyServiceAccount(this.db, name, password)) ? { kind: 'service', name } : null;
     }
-    const hash = await getMeterPasswordHash(this.db, username);
-    return (await verifyPassword(password, hash)) ? { kind: 'meter', meterId: username } : null;
+    const r = await this.db.query<{ mqtt_password_hash: string | null; service: ServiceType }>('SELECT mqtt_password_hash, service FROM meters WHERE id = $1', [username]);
+    const row = r.rows[0];
+    if (!(await verifyPassword(password, row?.mqtt_password_hash))) return null;
+    this.known.set(username, { exists: true, at: Date.now(), service: row!.service });
+    return { kind: 'meter', meterId: username };
   }
 }
