@@ -22,7 +22,10 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-const reading = (seq: number, ts: number, credit = 5000 - seq): TelemetryReading => ({ v: 1, seq, ts, register: seq * 10, credit, relay: seq % 3 ? 'closed' : 'open', powerW: seq * 1.5 });
+// Odd readings carry a firmware version, even ones none (a reading without it keeps the version held).
+const reading = (seq: number, ts: number, credit = 5000 - seq): TelemetryReading => ({
+  v: 1, seq, ts, register: seq * 10, credit, relay: seq % 3 ? 'closed' : 'open', powerW: seq * 1.5, ...(seq % 2 ? { firmwareVersion: `1.${seq}.0` } : {}),
+});
 
 async function stateOf(q: Queryable, id: string) {
   const r = await q.query<Record<string, unknown>>('SELECT * FROM meter_state WHERE meter_id = $1', [id]);

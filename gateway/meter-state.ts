@@ -36,12 +36,12 @@ export async function applyLatestReading(q: Queryable, meterId: string, r: Telem
        credit = CASE WHEN credit_at_ms IS NOT NULL AND credit_at_ms > $4::bigint AND credit_at_ms <= $2::bigint + $15::bigint THEN credit ELSE $6 END,
        relay = CASE WHEN relay_at_ms IS NOT NULL AND relay_at_ms > $4::bigint AND relay_at_ms <= $2::bigint + $15::bigint THEN relay ELSE $7 END,
        power_w = $8, voltage_v = $9, current_a = $10, flow_lph = $11,
-       tamper = $12, low_credit = $13, emergency_credit = $14
+       tamper = $12, low_credit = $13, emergency_credit = $14, firmware_version = coalesce($16::text, firmware_version)
      WHERE meter_id = $1 AND $4::bigint <= $2::bigint + $15::bigint
        AND (last_ts_ms IS NULL OR last_ts_ms > $2::bigint + $15::bigint OR last_ts_ms < $4::bigint
          OR (last_ts_ms = $4::bigint AND coalesce(last_seq, -1) < $3::bigint)
          OR (last_ts_ms > $2::bigint AND coalesce(last_seq, -1) < $3::bigint))`,
-    [meterId, receivedAt, r.seq, r.ts, r.register, r.credit, r.relay, r.powerW ?? null, r.voltageV ?? null, r.currentA ?? null, r.flowLph ?? null, r.tamper ?? false, r.lowCredit ?? false, r.emergencyCredit ?? false, maxSkewMs],
+    [meterId, receivedAt, r.seq, r.ts, r.register, r.credit, r.relay, r.powerW ?? null, r.voltageV ?? null, r.currentA ?? null, r.flowLph ?? null, r.tamper ?? false, r.lowCredit ?? false, r.emergencyCredit ?? false, maxSkewMs, r.firmwareVersion ?? null],
   );
   if (applied.affectedRows === 0) await setSeen(q, meterId, receivedAt);
 }
@@ -111,9 +111,9 @@ export async function applyLatestReadings(q: Queryable, items: LatestReadingInpu
        credit = CASE WHEN m.credit_at_ms IS NOT NULL AND m.credit_at_ms > r.ts AND m.credit_at_ms <= r.received_at + $15::bigint THEN m.credit ELSE r.credit END,
        relay = CASE WHEN m.relay_at_ms IS NOT NULL AND m.relay_at_ms > r.ts AND m.relay_at_ms <= r.received_at + $15::bigint THEN m.relay ELSE r.relay END,
        power_w = r.power_w, voltage_v = r.voltage_v, current_a = r.current_a, flow_lph = r.flow_lph,
-       tamper = r.tamper, low_credit = r.low_credit, emergency_credit = r.emergency_credit
-     FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[], $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::boolean[], $13::boolean[], $14::boolean[])
-       AS r(meter_id, received_at, seq, ts, register, credit, relay, power_w, voltage_v, current_a, flow_lph, tamper, low_credit, emergency_credit)
+       tamper = r.tamper, low_credit = r.low_credit, emergency_credit = r.emergency_credit, firmware_version = coalesce(r.firmware_version, m.firmware_version)
+     FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[], $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::boolean[], $13::boolean[], $14::boolean[], $16::text[])
+       AS r(meter_id, received_at, seq, ts, register, credit, relay, power_w, voltage_v, current_a, flow_lph, tamper, low_credit, emergency_credit, firmware_version)
      WHERE m.meter_id = r.meter_id AND r.ts <= r.received_at + $15::bigint
        AND (m.last_ts_ms IS NULL OR m.last_ts_ms > r.received_at + $15::bigint OR m.last_ts_ms < r.ts
          OR (m.last_ts_ms = r.ts AND coalesce(m.last_seq, -1) < r.seq)
@@ -123,7 +123,7 @@ export async function applyLatestReadings(q: Queryable, items: LatestReadingInpu
       ids, col((x) => x.receivedAt), col((x) => x.reading.seq), col((x) => x.reading.ts), col((x) => x.reading.register), col((x) => x.reading.credit),
       col((x) => x.reading.relay), col((x) => x.reading.powerW ?? null), col((x) => x.reading.voltageV ?? null), col((x) => x.reading.currentA ?? null),
       col((x) => x.reading.flowLph ?? null), col((x) => x.reading.tamper ?? false), col((x) => x.reading.lowCredit ?? false), col((x) => x.reading.emergencyCredit ?? false),
-      maxSkewMs,
+      maxSkewMs, col((x) => x.reading.firmwareVersion ?? null),
     ],
   );
   const done = new Set(applied.rows.map((r) => r.meter_id));

@@ -138,6 +138,8 @@ describe('a firmware campaign over MQTT at 200 meters', () => {
     for (const id of [cut, fleet.meters[0]!.meter.id, fleet.meters[N - 1]!.meter.id]) {
       const r = await s.api(`/api/v1/meters/${id}/firmware`, { token: admin });
       expect(r.body).toMatchObject({ meterId: id, model: MODEL, version: '1.1.0' });
+      // The meter view (the registry's GET /api/v1/meters/:id) carries the reported version with the latest state.
+      await eventually(async () => (await s.api(`/api/v1/meters/${id}`, { token: admin })).body.firmwareVersion === '1.1.0', 30_000, 250);
     }
     // Supply untouched: the meters' relays and the head end's view of them.
     for (const m of fleet.meters) expect(m.meter.state.relay, m.meter.id).toBe(relays.get(m.meter.id));

@@ -7121,6 +7121,8 @@ export interface paths {
                                 /** @description remaining credit: Wh for electricity, litres for water */
                                 credit: number | null;
                                 emergencyCredit: boolean;
+                                /** @description the firmware version the meter last reported in its telemetry */
+                                firmwareVersion: string | null;
                                 /** @description whether the meter has MQTT credentials (never the password) */
                                 hasCredentials: boolean;
                                 id: string;
@@ -7266,6 +7268,8 @@ export interface paths {
                             /** @description remaining credit: Wh for electricity, litres for water */
                             credit: number | null;
                             emergencyCredit: boolean;
+                            /** @description the firmware version the meter last reported in its telemetry */
+                            firmwareVersion: string | null;
                             /** @description whether the meter has MQTT credentials (never the password) */
                             hasCredentials: boolean;
                             id: string;
@@ -7605,6 +7609,8 @@ export interface paths {
                             /** @description remaining credit: Wh for electricity, litres for water */
                             credit: number | null;
                             emergencyCredit: boolean;
+                            /** @description the firmware version the meter last reported in its telemetry */
+                            firmwareVersion: string | null;
                             /** @description whether the meter has MQTT credentials (never the password) */
                             hasCredentials: boolean;
                             id: string;
@@ -7744,6 +7750,8 @@ export interface paths {
                             /** @description remaining credit: Wh for electricity, litres for water */
                             credit: number | null;
                             emergencyCredit: boolean;
+                            /** @description the firmware version the meter last reported in its telemetry */
+                            firmwareVersion: string | null;
                             /** @description whether the meter has MQTT credentials (never the password) */
                             hasCredentials: boolean;
                             id: string;
@@ -13771,6 +13779,8 @@ export interface paths {
                                 /** @description remaining credit: Wh for electricity, litres for water */
                                 credit: number | null;
                                 emergencyCredit: boolean;
+                                /** @description the firmware version the meter last reported in its telemetry */
+                                firmwareVersion: string | null;
                                 /** @description whether the meter has MQTT credentials (never the password) */
                                 hasCredentials: boolean;
                                 id: string;
@@ -14086,6 +14096,8 @@ export interface paths {
                                 /** @description remaining credit: Wh for electricity, litres for water */
                                 credit: number | null;
                                 emergencyCredit: boolean;
+                                /** @description the firmware version the meter last reported in its telemetry */
+                                firmwareVersion: string | null;
                                 /** @description whether the meter has MQTT credentials (never the password) */
                                 hasCredentials: boolean;
                                 id: string;

@@ -31,6 +31,7 @@ export const MeterView = z.object({
   lowCredit: z.boolean(),
   tamper: z.boolean(),
   emergencyCredit: z.boolean(),
+  firmwareVersion: z.string().nullable().describe('the firmware version the meter last reported in its telemetry'),
   latestReading: z.object({
     seq: z.number().int(),
     ts: z.string(),
@@ -67,6 +68,7 @@ export function toMeterView(m: MeterWithState): MeterView {
     lowCredit: s.lowCredit,
     tamper: s.tamper,
     emergencyCredit: s.emergencyCredit,
+    firmwareVersion: s.firmwareVersion,
     latestReading: s.lastTs != null && s.register != null
       ? { seq: s.lastSeq ?? 0, ts: new Date(s.lastTs).toISOString(), register: s.register, powerW: s.powerW, voltageV: s.voltageV, currentA: s.currentA, flowLph: s.flowLph }
       : null,

@@ -46,6 +46,8 @@ export interface MeterState {
   tamper: boolean;
   lowCredit: boolean;
   emergencyCredit: boolean;
+  /** The firmware version the meter last reported (telemetry), null before it reported one. */
+  firmwareVersion: string | null;
 }
 
 export interface MeterWithState extends MeterRecord {
@@ -105,12 +107,13 @@ function toState(r: Row): MeterState {
     tamper: Boolean(r.tamper),
     lowCredit: Boolean(r.low_credit),
     emergencyCredit: Boolean(r.emergency_credit),
+    firmwareVersion: (r.firmware_version as string | null) ?? null,
   };
 }
 
 const SELECT_WITH_STATE = `
   SELECT m.*, s.online, s.last_seen_ms, s.last_seq, s.last_ts_ms, s.register, s.credit, s.relay, s.power_w, s.voltage_v,
-         s.current_a, s.flow_lph, s.tamper, s.low_credit, s.emergency_credit,
+         s.current_a, s.flow_lph, s.tamper, s.low_credit, s.emergency_credit, s.firmware_version,
          sub.name AS subscriber_name, sub.protected_category
   FROM meters m
   LEFT JOIN meter_state s ON s.meter_id = m.id
