@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { api, type ApiRequestBody, type ApiResponse } from '../api.ts';
 import { announce, state, update } from '../store.ts';
 import { num, pageStrings, place } from '../prefs.ts';
-import { dateTime, relative } from '../format.ts';
+import { dateTime } from '../format.ts';
 import { errorBox, ltr } from './common.ts';
 import { invalidate, load } from './loads.ts';
 
@@ -17,7 +17,6 @@ type Campaigns = ApiResponse<'/api/v1/firmware/campaigns', 'get'>;
 type Campaign = ApiResponse<'/api/v1/firmware/campaigns/{id}', 'get'>;
 type Preview = ApiResponse<'/api/v1/firmware/campaigns/preview', 'post'>;
 type NewCampaign = ApiRequestBody<'/api/v1/firmware/campaigns', 'post'>;
-type MeterFirmware = ApiResponse<'/api/v1/meters/{id}/firmware', 'get'>;
 type DeviceState = keyof Campaign['counts'];
 
 const STRINGS = {
@@ -35,7 +34,7 @@ const STRINGS = {
     operator_pause: 'Paused by an operator.', pause: 'Pause', resume: 'Resume', cancel: 'Cancel campaign', confirmPause: 'Pause campaign {id}? Meters already transferring finish; no new meter starts.',
     confirmResume: 'Resume campaign {id}?', confirmCancel: 'Cancel campaign {id}? Meters not yet started are left as they are; meters in the middle of an update finish it.',
     paused: 'Campaign {id} paused.', resumed: 'Campaign {id} resumed.', cancelled: 'Campaign {id} cancelled.', stillPaused: 'Campaign {id} stays paused: the failures are still above the threshold.',
-    live: 'Refreshes every 2 s while meters are moving', createdBy: 'Started by {who}, {when}', thresholdLine: 'Pauses by itself above {p} % failures', firmware: 'Firmware', reported: 'reported {when}', loading: 'Loading…', legend: 'Legend',
+    live: 'Refreshes every 2 s while meters are moving', createdBy: 'Started by {who}, {when}', thresholdLine: 'Pauses by itself above {p} % failures', firmware: 'Firmware', loading: 'Loading…', legend: 'Legend',
     s_pending: 'Pending', s_downloading: 'Downloading', s_downloaded: 'Downloaded', s_verified: 'Verified', s_updating: 'Installing', s_updated: 'Updated', s_failed: 'Failed', s_rolled_back: 'Rolled back', s_cancelled: 'Not started (cancelled)',
     c_running: 'Running', c_paused: 'Paused', c_cancelled: 'Cancelled', c_completed: 'Completed',
     r_rolled_back: 'The new version failed its self-test; the meter went back to its old version by itself', r_hash_mismatch: 'The image received did not match its signed checksum', r_bad_signature: 'The signature was not valid',
@@ -59,7 +58,7 @@ const STRINGS = {
     operator_pause: 'أوقفها أحد المستخدمين.', pause: 'إيقاف مؤقت', resume: 'استئناف', cancel: 'إلغاء الحملة', confirmPause: 'إيقاف الحملة {id} مؤقتاً؟ العدادات التي تنزّل الآن تكمل، ولا يبدأ عداد جديد.',
     confirmResume: 'استئناف الحملة {id}؟', confirmCancel: 'إلغاء الحملة {id}؟ العدادات التي لم تبدأ تبقى كما هي، والتي في منتصف التحديث تكمله.',
     paused: 'أُوقفت الحملة {id} مؤقتاً.', resumed: 'استؤنفت الحملة {id}.', cancelled: 'أُلغيت الحملة {id}.', stillPaused: 'بقيت الحملة {id} متوقفة: نسبة الفشل ما زالت فوق الحد.',
-    live: 'تتحدث كل ثانيتين ما دامت العدادات تتقدم', createdBy: 'بدأها {who}، {when}', thresholdLine: 'تتوقف تلقائياً إذا تجاوز الفشل {p} ٪', firmware: 'البرنامج الثابت', reported: 'أُبلغ {when}', loading: 'جارٍ التحميل…', legend: 'مفتاح الألوان',
+    live: 'تتحدث كل ثانيتين ما دامت العدادات تتقدم', createdBy: 'بدأها {who}، {when}', thresholdLine: 'تتوقف تلقائياً إذا تجاوز الفشل {p} ٪', firmware: 'البرنامج الثابت', loading: 'جارٍ التحميل…', legend: 'مفتاح الألوان',
     s_pending: 'بانتظار الدور', s_downloading: 'جارٍ التنزيل', s_downloaded: 'نُزّل', s_verified: 'تم التحقق', s_updating: 'جارٍ التثبيت', s_updated: 'حُدّث', s_failed: 'فشل', s_rolled_back: 'أُعيد للإصدار السابق', s_cancelled: 'لم يبدأ (أُلغيت)',
     c_running: 'جارية', c_paused: 'متوقفة مؤقتاً', c_cancelled: 'ملغاة', c_completed: 'مكتملة',
     r_rolled_back: 'فشل الإصدار الجديد في الفحص الذاتي فعاد العداد إلى إصداره السابق تلقائياً', r_hash_mismatch: 'الصورة المستلمة لا تطابق بصمتها الموقّعة', r_bad_signature: 'التوقيع غير صالح',
@@ -344,10 +343,10 @@ function campaignPage(id: number): TemplateResult {
 
 // --- the meter page's line ----------------------------------------------------------------------------------------
 
-/** The meter's firmware (model, version, when reported) for the meter page; nothing when none is known or readable. */
-export function meterFirmware(meterId: string): TemplateResult | typeof nothing {
-  const l = load<MeterFirmware>(`/api/v1/meters/${encodeURIComponent(meterId)}/firmware`, 60_000);
-  if (l.status !== 'ok') return nothing;
-  return html`<div class="stat" data-firmware=${l.data.version}><dt>${fw('firmware')}</dt><dd>${ltr(`${l.data.model} ${l.data.version}`)}
-    <span class="muted small" title=${dateTime(l.data.reportedAt)}>${fw('reported', { when: relative(l.data.reportedAt) })}</span></dd></div>`;
+/** The meter's firmware (model, version) for the meter page; nothing before the meter reported one. */
+export function meterFirmware(m: { model: string | null; firmwareVersion: string | null }): TemplateResult | typeof nothing {
+  // From the meter view (the version the meter last reported with its latest state): no request of its own, and
+  // nothing to show before the meter reported one.
+  if (!m.firmwareVersion) return nothing;
+  return html`<div class="stat" data-firmware=${m.firmwareVersion}><dt>${fw('firmware')}</dt><dd>${ltr(`${m.model ?? ''} ${m.firmwareVersion}`.trim())}</dd></div>`;
 }

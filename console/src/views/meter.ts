@@ -70,7 +70,7 @@ export function meterView(id: string): TemplateResult {
       <p class="badges">${onlineBadge(m)} ${alarmBadges(m)} ${m.online ? nothing : html`<span class="muted small">${t('lastSeen', { time: relative(m.lastSeen) })}</span>`}</p>
       ${m.relayNeedsButton ? html`<p class="small muted">${t('relayNeedsButton')}</p>` : nothing}
     </header>
-    ${meterStats(m, meterFirmware(m.id))}
+    ${meterStats(m, meterFirmware(m))}
     ${act ? html`<section class="actions" aria-labelledby="h-actions">
       <h2 id="h-actions" class="sr-only">${t('actions')}</h2>
       <button type="button" class="btn primary" data-action="vend" @click=${() => { dialogs.vendFor = m.id; update(); }}>${t('vendToken')}</button>
