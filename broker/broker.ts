@@ -190,7 +190,13 @@ export async function startBroker(o: BrokerOptions): Promise<RunningBroker> {
   if (o.redisUrl) {
     const { default: mqemitterRedis } = await import('mqemitter-redis');
     const { default: redisPersistence } = await import('aedes-persistence-redis');
-    opts.mq = mqemitterRedis({ connectionString: o.redisUrl } as never);
+    // Options, not the URL, so that ioredis skips its ready check (INFO): ioredis 5 sends CLIENT SETINFO first, and a
+    // SUBSCRIBE that slips in meanwhile puts the connection in subscriber mode, where INFO is refused and the error
+    // ended the process (seen in CI). The emitter's errors are logged, not thrown: ioredis reconnects by itself, and
+    // a Redis restart must not take the broker down.
+    const mq = mqemitterRedis({ ...redisOptionsOf(o.redisUrl), enableReadyCheck: false } as never) as unknown as { state: { on(ev: 'error', f: (err: Error) => void): void } };
+    mq.state.on('error', (err) => log.warn({ err: err.message }, 'broker: Redis emitter connection error (reconnecting)'));
+    opts.mq = mq as never;
     // aedes-persistence-redis hands its options to ioredis as an options object and ignores connectionString:
     // without this it writes into DB 0 on localhost whatever the URL says.
     opts.persistence = joinConcurrentSubscriptionWrites(redisPersistence(redisOptionsOf(o.redisUrl)) as PersistenceWithSubs) as never;
